@@ -1,0 +1,17 @@
+// The kron CLI's subcommands. Each takes the arguments after its name and
+// returns the process exit code; main.cc only dispatches.
+#ifndef KRON_CLI_COMMANDS_H_
+#define KRON_CLI_COMMANDS_H_
+
+#include "absl/strings/string_view.h"
+#include <vector>
+
+namespace kron::cli {
+
+using Args = std::vector<absl::string_view>;
+
+int RunNext(const Args& args);
+
+}  // namespace kron::cli
+
+#endif  // KRON_CLI_COMMANDS_H_

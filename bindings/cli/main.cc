@@ -1,0 +1,36 @@
+// kron — Kubernetes batch timing from the command line.
+#include <cstdio>
+#include "absl/strings/string_view.h"
+
+#include "commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: kron <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] [--cronjob NAME]\n"
+    "                     the next fire times, in the zone and in UTC, with Job names\n"
+    "  next --tsv [--last]  conformance mode: SCHEDULE<TAB>ZONE<TAB>UNIX<TAB>N lines on stdin\n"
+    "\n"
+    "TIME is RFC 3339 (2026-01-01T08:00:00Z) or @<unix seconds>.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const absl::string_view command = argv[1];
+  const kron::cli::Args args(argv + 2, argv + argc);
+  if (command == "next") return kron::cli::RunNext(args);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  std::fprintf(stderr, "kron: unknown command %.*s\n\n%s", int(command.size()), command.data(),
+               kUsage);
+  return 2;
+}

@@ -1,0 +1,165 @@
+// `kron next`: fire times of one schedule, or (with --tsv) of many, one per
+// stdin line, in the conformance format shared with the robfig oracle.
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "commands.h"
+#include "kron/fire_times.h"
+#include "kron/instant.h"
+#include "kron/schedule.h"
+#include "kron/zone.h"
+
+namespace kron::cli {
+namespace {
+
+// How Kubernetes applies spec.timeZone: as a TZ= prefix, unless the schedule
+// already names a zone (pkg/controller/cronjob/cronjob_controllerv2.go, formatSchedule).
+std::string WithTimeZone(absl::string_view schedule, absl::string_view zone) {
+  if (zone.empty() || schedule.find("TZ") != absl::string_view::npos) return std::string(schedule);
+  return absl::StrCat("TZ=", zone, " ", schedule);
+}
+
+template <typename Int>
+bool ParseInt(absl::string_view text, Int& out) {
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  return ec == std::errc() && ptr == end;
+}
+
+// One conformance line: SCHEDULE<TAB>ZONE<TAB>UNIX_SECONDS<TAB>N.
+void AnswerTsvLine(absl::string_view line, bool last_only, const TimeZones& zones,
+                   std::string& out) {
+  const std::vector<absl::string_view> cols = absl::StrSplit(line, '\t');
+  int64_t after = 0;
+  int64_t count = 0;
+  if (cols.size() != 4 || !ParseInt(cols[2], after) || !ParseInt(cols[3], count) || count < 1 ||
+      after < kMinUnixSeconds || after > kMaxUnixSeconds) {
+    out += "ERR bad input line\n";
+    return;
+  }
+  absl::StatusOr<Schedule> schedule = ParseStandard(WithTimeZone(cols[0], cols[1]), zones);
+  if (!schedule.ok()) {
+    absl::StrAppend(&out, "ERR ", schedule.status().message(), "\n");
+    return;
+  }
+  FireTimes fires(*schedule, Instant::FromUnixSeconds(after));
+  for (int64_t i = 1; i <= count; ++i) {
+    const std::optional<Instant> fire = fires.Next();
+    const bool print = !last_only || i == count || !fire;
+    if (print) {
+      if (!last_only && i > 1) out += ' ';
+      absl::StrAppend(&out, fire ? fire->unix_seconds() : 0);
+    }
+    if (!fire) break;
+  }
+  out += '\n';
+}
+
+int RunTsv(bool last_only, const TimeZones& zones) {
+  const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  std::string out;
+  for (absl::string_view line : absl::StrSplit(input, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    AnswerTsvLine(line, last_only, zones, out);
+    if (out.size() > (1 << 20)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+int Usage(absl::string_view problem) {
+  std::fprintf(stderr,
+               "kron next: %.*s\n"
+               "usage: kron next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] "
+               "[--cronjob NAME]\n"
+               "       kron next --tsv [--last]\n",
+               int(problem.size()), problem.data());
+  return 2;
+}
+
+}  // namespace
+
+int RunNext(const Args& args) {
+  std::optional<absl::string_view> schedule_text, zone_name, after_text, count_text, cronjob;
+  bool tsv = false, last_only = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const absl::string_view arg = args[i];
+    auto value = [&](std::optional<absl::string_view>& slot) {
+      if (i + 1 >= args.size()) return false;
+      slot = args[++i];
+      return true;
+    };
+    bool ok = true;
+    if (arg == "--tsv") tsv = true;
+    else if (arg == "--last") last_only = true;
+    else if (arg == "--time-zone") ok = value(zone_name);
+    else if (arg == "--after") ok = value(after_text);
+    else if (arg == "--count") ok = value(count_text);
+    else if (arg == "--cronjob") ok = value(cronjob);
+    else if (!absl::StartsWith(arg, "--") && !schedule_text) schedule_text = arg;
+    else return Usage(absl::StrCat("unexpected argument ", arg));
+    if (!ok) return Usage(absl::StrCat(arg, " needs a value"));
+  }
+
+  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
+  if (!zones.ok()) {
+    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    return 2;
+  }
+  if (tsv) return RunTsv(last_only, **zones);
+  if (!schedule_text) return Usage("a SCHEDULE is required");
+
+  int64_t count = 5;
+  if (count_text && (!ParseInt(*count_text, count) || count < 1 || count > 1000000)) {
+    return Usage("--count takes a whole number from 1 to 1000000");
+  }
+  Instant after = Instant::FromUnixSeconds(std::time(nullptr));
+  if (after_text) {
+    absl::StatusOr<Instant> parsed = ParseInstant(*after_text);
+    if (!parsed.ok()) return Usage(absl::StrCat("--after: ", parsed.status().message()));
+    after = *parsed;
+  }
+  const std::string spec = WithTimeZone(*schedule_text, zone_name.value_or(""));
+  absl::StatusOr<Schedule> schedule = ParseStandard(spec, **zones);
+  if (!schedule.ok()) {
+    std::fprintf(stderr, "kron: invalid schedule %s: %s\n", spec.c_str(),
+                 std::string(schedule.status().message()).c_str());
+    if (std::optional<SourceSpan> span = ScheduleErrorSpan(schedule.status())) {
+      std::fprintf(stderr, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
+                   std::string(std::max(1, span->end - span->begin), '^').c_str());
+    }
+    return 1;
+  }
+
+  const Zone& zone = schedule->zone();
+  std::printf("%s in %s (tzdata %s)\n", std::string(*schedule_text).c_str(),
+              zone.name().c_str(), (**zones).version().c_str());
+  std::printf("%-26s %-21s%s\n", "LOCAL", "UTC", cronjob ? "JOB" : "");
+  FireTimes fires(*schedule, after);
+  for (int64_t i = 0; i < count; ++i) {
+    const std::optional<Instant> fire = fires.Next();
+    if (!fire) {
+      std::printf("(no fire time within five years: robfig/cron's horizon)\n");
+      break;
+    }
+    std::string line = absl::StrCat(FormatRfc3339(*fire, zone.OffsetAt(*fire)));
+    line.resize(std::max<size_t>(line.size() + 1, 27), ' ');
+    absl::StrAppend(&line, FormatRfc3339Utc(*fire));
+    if (cronjob) absl::StrAppend(&line, "  ", *cronjob, "-", fire->unix_minutes());
+    std::printf("%s\n", line.c_str());
+  }
+  return 0;
+}
+
+}  // namespace kron::cli
