@@ -145,7 +145,7 @@ int RunNext(const Args& args) {
   const Zone& zone = schedule->zone();
   std::printf("%s in %s (tzdata %s)\n", std::string(*schedule_text).c_str(),
               zone.name().c_str(), (**zones).version().c_str());
-  std::printf("%-26s %-21s%s\n", "LOCAL", "UTC", cronjob ? "JOB" : "");
+  std::printf("%-27s%s\n", "LOCAL", cronjob ? "UTC                   JOB" : "UTC");
   FireTimes fires(*schedule, after);
   for (int64_t i = 0; i < count; ++i) {
     const std::optional<Instant> fire = fires.Next();
