@@ -37,14 +37,12 @@ int FirstBitFrom(Mask mask, int from) {
   return rest == 0 ? -1 : std::countr_zero(rest);
 }
 
-// The days of (year, month) that match the day fields, as bits 1–31.
-uint32_t MatchingDays(const Schedule& s, int year, int month) {
+// The days of a month that match the day fields, as bits 1–31, given the
+// month's length and the weekday of its first day.
+uint32_t MatchingDays(const Schedule& s, int length, int weekday_of_first) {
   const CronFields& f = s.fields();
-  const int64_t first = internal::DaysOfMonthStart(year, month);
-  const int weekday_of_first = int(internal::FloorMod(first + 4, 7));
   const uint32_t by_dow = s.dow_days(weekday_of_first);
   const uint32_t days = f.days_and() ? (f.dom & by_dow) : (f.dom | by_dow);
-  const int length = internal::DaysInMonth(year, month);
   const uint32_t in_month = uint32_t((uint64_t{1} << (length + 1)) - 2);  // bits 1..length
   return days & in_month;
 }
@@ -64,19 +62,26 @@ int FirstMinuteOfDay(const CronFields& f, int from_minute) {
 
 // The first wall-clock reading at or after `from` that the fields match, in a
 // year no later than `year_limit`. robfig's seconds field is always {0}.
-std::optional<int64_t> CalendarSearch(const Schedule& s, int64_t from, int year_limit) {
+// Months are walked by their first day's day number and weekday, so no
+// calendar conversion happens inside the loop.
+std::optional<int64_t> CalendarSearch(const Schedule& s, int64_t from, const CivilFields& c,
+                                      int year_limit) {
   const CronFields& f = s.fields();
-  const CivilFields c = SplitLocal(MakeLocal(from));
   int year = c.year, month = c.month, day = c.day;
+  int64_t month_start = FloorDiv(from, kSecondsPerDay) - (day - 1);  // days since 1970-01-01
+  int weekday_of_first = int(internal::FloorMod(c.weekday - (day - 1), 7));
   int minute_of_day = c.hour * 60 + c.minute + (c.second != 0 ? 1 : 0);
   while (year <= year_limit) {
+    const int length = internal::DaysInMonth(year, month);
     if (f.month >> month & 1) {
-      uint32_t days = MatchingDays(s, year, month);
+      const uint32_t days = MatchingDays(s, length, weekday_of_first);
       for (int d = FirstBitFrom(days, day); d >= 0; d = FirstBitFrom(days, d + 1)) {
         const int m = FirstMinuteOfDay(f, d == day ? minute_of_day : 0);
-        if (m >= 0) return LocalCount(CivilToLocal(year, month, d, 0, m, 0));
+        if (m >= 0) return (month_start + d - 1) * kSecondsPerDay + m * 60;
       }
     }
+    month_start += length;
+    weekday_of_first = (weekday_of_first + length) % 7;
     day = 1;
     minute_of_day = 0;
     if (++month > 12) {
@@ -108,8 +113,9 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
     return std::nullopt;
   }
   const int64_t from = start.unix_seconds() + period.offset;
-  const int year_limit = YearLimitOf(SplitLocal(MakeLocal(from)));
-  const std::optional<int64_t> found = CalendarSearch(s, from, year_limit);
+  const CivilFields local = SplitLocal(MakeLocal(from));
+  const int year_limit = YearLimitOf(local);
+  const std::optional<int64_t> found = CalendarSearch(s, from, local, year_limit);
   // With no answer, robfig walks to the end of the year limit: every
   // transition up to then must be harmless too.
   const int64_t target =
