@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# scripts/build-wasm.sh — builds kron's WebAssembly module and puts it into the
+# Node.js package: dependencies (scripts/wasm-deps.sh, cached) → emcmake
+# configure → build → bindings/node/dist/{kron.cjs,kron.wasm}. Idempotent and
+# incremental; prints the artifacts' sizes (raw and gzip) and the times.
+#
+#   scripts/build-wasm.sh                      # build dir: build-wasm/
+#   KRON_WASM_BUILD=/tmp/bw scripts/build-wasm.sh
+#   KRON_WASM_EXCLUDE="foo.cc;bar.cc" scripts/build-wasm.sh   # leave sources out
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${KRON_WASM_BUILD:-$ROOT/build-wasm}
+DIST=$ROOT/bindings/node/dist
+JOBS=${KRON_JOBS:-2}
+export NODE_PATH=/usr/share/nodejs  # emcc's JS optimizer needs acorn (node-acorn)
+
+log() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
+t_start=$SECONDS
+
+bash "$ROOT/scripts/wasm-deps.sh"
+t_deps=$((SECONDS - t_start))
+
+t0=$SECONDS
+if [[ ! -f $BUILD/CMakeCache.txt ]] || [[ -n ${KRON_WASM_EXCLUDE+x} ]]; then
+  log "configure ($BUILD)"
+  emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
+    -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" >/dev/null
+fi
+log "build (-j$JOBS)"
+cmake --build "$BUILD" -j"$JOBS"
+t_build=$((SECONDS - t0))
+
+mkdir -p "$DIST"
+# The glue is CommonJS-style; the package is "type": "module", so it ships as .cjs.
+cp "$BUILD/kron.js" "$DIST/kron.cjs.tmp" && mv "$DIST/kron.cjs.tmp" "$DIST/kron.cjs"
+cp "$BUILD/kron.wasm" "$DIST/kron.wasm.tmp" && mv "$DIST/kron.wasm.tmp" "$DIST/kron.wasm"
+
+size_row() {  # name file
+  printf '  %-28s %9d B raw %9d B gzip\n' "$1" "$(stat -c %s "$2")" "$(gzip -9c "$2" | wc -c)"
+}
+log "artifacts in $DIST"
+size_row kron.wasm "$DIST/kron.wasm"
+size_row kron.cjs "$DIST/kron.cjs"
+total_raw=$(($(stat -c %s "$DIST/kron.wasm") + $(stat -c %s "$DIST/kron.cjs")))
+total_gz=$(($(gzip -9c "$DIST/kron.wasm" | wc -c) + $(gzip -9c "$DIST/kron.cjs" | wc -c)))
+printf '  %-28s %9d B raw %9d B gzip\n' "total" "$total_raw" "$total_gz"
+echo "  embedded in kron.wasm (tz data, $(cat "$BUILD/tzdata/version")):"
+for f in "$BUILD"/tzdata/*; do size_row "  $(basename "$f")" "$f"; done
+log "times: deps ${t_deps}s (cached after the first run), module ${t_build}s, total $((SECONDS - t_start))s"
