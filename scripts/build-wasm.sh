@@ -22,13 +22,12 @@ bash "$ROOT/scripts/wasm-deps.sh"
 t_deps=$((SECONDS - t_start))
 
 t0=$SECONDS
-if [[ ! -f $BUILD/CMakeCache.txt ]] || [[ -n ${KRON_WASM_EXCLUDE+x} ]]; then
-  log "configure ($BUILD)"
-  emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
-    -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
-    -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" >/dev/null
-fi
+log "configure ($BUILD)"
+# Every run: KRON_WASM_EXCLUDE must not stick in the CMake cache.
+emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
+  -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" >/dev/null
 log "build (-j$JOBS)"
 cmake --build "$BUILD" -j"$JOBS"
 t_build=$((SECONDS - t0))
