@@ -15,6 +15,7 @@
 #include "kron/zone.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -28,6 +29,7 @@
 #include "absl/strings/strip.h"
 #include "date/tz.h"
 #include "posix_tz.h"
+#include <sys/stat.h>
 
 namespace kron {
 namespace {
@@ -234,29 +236,28 @@ Instant Zone::FromLocal(LocalSeconds local) const {
 
 namespace {
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// What kron needs from a TZif file (RFC 8536) beyond date/tz: the zone Go uses
-// before the first transition, and the footer.
-struct TzifExtras {
-  int32_t first_offset = 0;
+// A TZif file (RFC 8536) as Go reads it: the 64-bit block when there is one,
+// leap-second records ignored. For listed zones kron takes the transitions
+// from date/tz and only the first zone and the footer from here; files date/tz
+// does not list (right/..., Factory, posixrules) are compiled from this alone.
+struct Tzif {
+  int32_t first_offset = 0;  // Go's zone before the first transition
   bool first_is_dst = false;
-  bool has_first = false;
+  std::vector<int64_t> at;
+  std::vector<int32_t> offsets;  // at.size() + 1, offsets[0] = first_offset
+  std::vector<bool> is_dst;
   std::string footer;
 };
+
+// Go's text for a file that is not TZif (src/time/zoneinfo_read.go).
+constexpr char kMalformed[] = "malformed time zone information";
 
 uint32_t Be32(const unsigned char* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
 
-absl::StatusOr<TzifExtras> ReadTzifExtras(const std::string& data, absl::string_view name) {
-  auto bad = [&] { return absl::DataLossError(absl::StrCat("malformed TZif file for ", name)); };
+absl::StatusOr<Tzif> ReadTzif(const std::string& data) {
+  auto bad = [] { return absl::NotFoundError(kMalformed); };
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   const size_t size = data.size();
   struct Counts {
@@ -274,7 +275,7 @@ absl::StatusOr<TzifExtras> ReadTzifExtras(const std::string& data, absl::string_
   size_t at = 44;
   int tsize = 4;
   if (version >= 2) {
-    // Skip the 32-bit block; Go reads the 64-bit one (zoneinfo_read.go).
+    // Skip the 32-bit block; Go reads the 64-bit one.
     at += size_t{c.time} * 5 + size_t{c.type} * 6 + c.chars + size_t{c.leap} * 8 + c.isstd + c.isut;
     if (!header(at, c)) return bad();
     at += 44;
@@ -283,10 +284,10 @@ absl::StatusOr<TzifExtras> ReadTzifExtras(const std::string& data, absl::string_
   const size_t tx_at = at;
   const size_t idx_at = tx_at + size_t{c.time} * tsize;
   const size_t type_at = idx_at + c.time;
-  const size_t end = type_at + size_t{c.type} * 6 + c.chars + size_t{c.leap} * (tsize + 4) + c.isstd + c.isut;
+  const size_t end =
+      type_at + size_t{c.type} * 6 + c.chars + size_t{c.leap} * (tsize + 4) + c.isstd + c.isut;
   if (end > size || c.type == 0) return bad();
 
-  std::vector<uint8_t> idx(p + idx_at, p + idx_at + c.time);
   struct Type {
     int32_t off;
     bool dst;
@@ -296,39 +297,37 @@ absl::StatusOr<TzifExtras> ReadTzifExtras(const std::string& data, absl::string_
     const unsigned char* t = p + type_at + 6 * i;
     types[i] = {static_cast<int32_t>(Be32(t)), t[4] != 0};
   }
-  for (uint8_t i : idx) {
-    if (i >= c.type) return bad();
+  Tzif x;
+  std::vector<uint8_t> idx(p + idx_at, p + idx_at + c.time);
+  for (uint32_t i = 0; i < c.time; ++i) {
+    if (idx[i] >= c.type) return bad();
+    const unsigned char* q = p + tx_at + size_t{i} * tsize;
+    const int64_t t = tsize == 8 ? static_cast<int64_t>((uint64_t{Be32(q)} << 32) | Be32(q + 4))
+                                 : static_cast<int64_t>(static_cast<int32_t>(Be32(q)));
+    x.at.push_back(t);
+    x.offsets.push_back(types[idx[i]].off);
+    x.is_dst.push_back(types[idx[i]].dst);
   }
 
-  // Go's Location.lookupFirstZone (src/time/zoneinfo.go).
+  // Go's Location.lookupFirstZone (src/time/zoneinfo.go): zone 0 unless a
+  // transition uses it; then the last standard zone before the first
+  // transition's zone if that one is DST; then the first standard zone.
   size_t first = 0;
-  const bool zero_used = std::find(idx.begin(), idx.end(), 0) != idx.end();
-  if (zero_used) {
+  if (std::find(idx.begin(), idx.end(), 0) != idx.end()) {
     bool found = false;
     if (!idx.empty() && types[idx[0]].dst) {
-      for (int zi = static_cast<int>(idx[0]) - 1; zi >= 0; --zi) {
-        if (!types[zi].dst) {
-          first = zi;
-          found = true;
-          break;
-        }
+      for (int zi = static_cast<int>(idx[0]) - 1; zi >= 0 && !found; --zi) {
+        if (!types[zi].dst) first = zi, found = true;
       }
     }
-    if (!found) {
-      for (size_t zi = 0; zi < types.size(); ++zi) {
-        if (!types[zi].dst) {
-          first = zi;
-          found = true;
-          break;
-        }
-      }
+    for (size_t zi = 0; zi < types.size() && !found; ++zi) {
+      if (!types[zi].dst) first = zi, found = true;
     }
-    if (!found) first = 0;
   }
-  TzifExtras x;
   x.first_offset = types[first].off;
   x.first_is_dst = types[first].dst;
-  x.has_first = true;
+  x.offsets.insert(x.offsets.begin(), x.first_offset);
+  x.is_dst.insert(x.is_dst.begin(), x.first_is_dst);
   if (version >= 2 && end < size && p[end] == '\n') {
     const size_t nl = data.find('\n', end + 1);
     if (nl != std::string::npos) x.footer = data.substr(end + 1, nl - end - 1);
@@ -348,12 +347,33 @@ std::string TzdataVersion(const std::string& fallback) {
   return fallback;
 }
 
-absl::StatusOr<Zone> CompileSystemZone(const std::string& name) {
-  absl::StatusOr<std::string> data = ReadFile(absl::StrCat(kZoneinfoDir, name));
-  if (!data.ok()) return data.status();
-  absl::StatusOr<TzifExtras> extras = ReadTzifExtras(*data, name);
-  if (!extras.ok()) return extras.status();
+// Reads /usr/share/zoneinfo/<name> as Go's loadTzinfoFromDirOrZip does, with
+// Go's error texts: the errno text for directories ("is a directory", "not a
+// directory"), "malformed time zone information" for files that are not TZif.
+absl::StatusOr<Tzif> LoadTzifFile(absl::string_view name) {
+  const std::string path = absl::StrCat(kZoneinfoDir, name);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOTDIR) return absl::NotFoundError("not a directory");
+    return absl::NotFoundError(absl::StrCat("unknown time zone ", name));
+  }
+  if (S_ISDIR(st.st_mode)) return absl::NotFoundError("is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("unknown time zone ", name));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ReadTzif(ss.str());
+}
 
+absl::StatusOr<Zone> CompileSystemZone(const std::string& name, bool listed) {
+  absl::StatusOr<Tzif> tzif = LoadTzifFile(name);
+  if (!tzif.ok()) return tzif.status();
+  if (!listed) {
+    // A file date/tz does not list but Go loads (right/..., Factory,
+    // posixrules, America//New_York): the file's own table.
+    return Zone::FromTransitions(name, std::move(tzif->at), std::move(tzif->offsets),
+                                 std::move(tzif->is_dst), tzif->footer);
+  }
   std::vector<int64_t> at;
   std::vector<int32_t> offsets;
   std::vector<bool> dst;
@@ -365,8 +385,8 @@ absl::StatusOr<Zone> CompileSystemZone(const std::string& name) {
     const int64_t stop = internal::UtcYearStart(3000);
     date::sys_info info = tz->get_info(sys_seconds(std::chrono::seconds(kMinUnixSeconds * 8)));
     // Go's zone before the first transition, not date/tz's (see top).
-    offsets.push_back(extras->first_offset);
-    dst.push_back(extras->first_is_dst);
+    offsets.push_back(tzif->first_offset);
+    dst.push_back(tzif->first_is_dst);
     while (info.end.time_since_epoch().count() < stop) {
       const sys_seconds t = info.end;
       info = tz->get_info(t);
@@ -378,7 +398,7 @@ absl::StatusOr<Zone> CompileSystemZone(const std::string& name) {
     return absl::NotFoundError(absl::StrCat("unknown time zone ", name));
   }
   return Zone::FromTransitions(name, std::move(at), std::move(offsets), std::move(dst),
-                               extras->footer);
+                               tzif->footer);
 }
 
 }  // namespace
@@ -416,10 +436,9 @@ absl::StatusOr<const Zone*> TimeZones::Find(absl::string_view name) const {
   }
   absl::MutexLock lock(&mu_);
   if (auto it = compiled_.find(name); it != compiled_.end()) return it->second.get();
-  if (!std::binary_search(names_.begin(), names_.end(), name)) {
-    return absl::NotFoundError(absl::StrCat("unknown time zone ", name));
-  }
-  absl::StatusOr<Zone> z = CompileSystemZone(std::string(name));
+  // Like Go, any TZif file under the zoneinfo directory is a zone, listed or not.
+  const bool listed = std::binary_search(names_.begin(), names_.end(), name);
+  absl::StatusOr<Zone> z = CompileSystemZone(std::string(name), listed);
   if (!z.ok()) return z.status();
   auto [it, inserted] = compiled_.emplace(std::string(name), std::make_unique<Zone>(*std::move(z)));
   return it->second.get();
