@@ -11,6 +11,7 @@ namespace kron::cli {
 using Args = std::vector<absl::string_view>;
 
 int RunNext(const Args& args);
+int RunValidate(const Args& args);
 
 }  // namespace kron::cli
 

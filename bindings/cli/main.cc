@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   const absl::string_view command = argv[1];
   const kron::cli::Args args(argv + 2, argv + argc);
   if (command == "next") return kron::cli::RunNext(args);
+  if (command == "validate") return kron::cli::RunValidate(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;
