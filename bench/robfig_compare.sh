@@ -39,7 +39,7 @@ echo "cores:  $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Sanity: both must agree on this input before their speed means anything.
 "$kron" next --tsv < "$input" > "$work/kron.out"
 "$ORACLE_BIN" next --tsv < "$input" > "$work/robfig.out"
-"$ORACLE_BIN" diff "$input" "$work/robfig.out" "$work/kron.out" 3 | tail -n 4 | sed 's/^/agreement check: /'
+{ "$ORACLE_BIN" diff "$input" "$work/robfig.out" "$work/kron.out" 0 || true; } | sed 's/^/agreement check: /'
 
 if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 1 --runs "$runs" --export-json "$work/hyperfine.json" \
@@ -69,6 +69,7 @@ else
   read -r r rcpu < <(best "$ORACLE_BIN" next --tsv)
   printf 'kron   next --tsv: %8.3f s wall, %8.3f s CPU (best of %d)\n' "$k" "$kcpu" "$runs"
   printf 'robfig next --tsv: %8.3f s wall, %8.3f s CPU (best of %d)\n' "$r" "$rcpu" "$runs"
+  awk -v k="$kcpu" -v r="$rcpu" 'BEGIN { if (k > 0) printf "ratio robfig/kron (whole process, CPU): %.1fx\n", r / k }'
 fi
 awk -v k="$k" -v r="$r" -v n="$lines" -v c="$count" 'BEGIN {
   printf "kron:   %.0f lines/s, %.0f fire times/s\n", n / k, n * c / k
