@@ -33,6 +33,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "kron/backoff.h"  // kDefaultBackoffLimit
 #include "kron/instant.h"
 
 namespace kron {
@@ -230,7 +231,7 @@ void ApplyJobDefaults(JobSpec& spec);
 void ApplyCronJobDefaults(CronJobSpec& spec);
 void ApplyDefaults(Manifest& manifest);
 
-inline constexpr int32_t kDefaultBackoffLimit = 6;
+// kDefaultBackoffLimit (6) is defined in kron/backoff.h.
 inline constexpr int32_t kDefaultSuccessfulJobsHistoryLimit = 3;
 inline constexpr int32_t kDefaultFailedJobsHistoryLimit = 1;
 
