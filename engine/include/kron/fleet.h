@@ -1,0 +1,297 @@
+// kron/fleet.h — millions of CronJobs in one process.
+//
+// A `Fleet` holds CronJobs as a structure of arrays, one slot per CronJob:
+//
+//   * each distinct (schedule, spec.timeZone) is compiled once and shared
+//     (an intern table keyed by the text, then by the compiled fields, so
+//     `0 * * * *` and `@hourly` in one zone are one schedule);
+//   * `namespace/name` live in one arena, indexed by an open-addressing table
+//     of slot numbers (no per-CronJob std::string);
+//   * the controller state the CronJob controller reads: lastScheduleTime (or
+//     creationTimestamp when there is none — the controller reads only one of
+//     them), suspend, concurrencyPolicy, startingDeadlineSeconds and the
+//     number of active Jobs.
+// A CronJob costs 33 bytes of slot arrays, about 6 bytes of name index and,
+// while the due queue runs, 4 bytes of queue membership (names excluded).
+//
+// Queries exploit sharing: `NextAll` computes kron::Next once per distinct
+// schedule and scatters it; `FiresBetween` and `StartsPerMinute` enumerate
+// each distinct schedule once and expand to its members.
+//
+// The due queue (`StartDueQueue`, `PopDue`) simulates the CronJob controller
+// over the fleet: buckets of CronJobs sharing a schedule and a next fire time
+// sit in a min-heap; a bucket is popped when the clock reaches its time, each
+// member is synced as syncCronJob would (pkg/controller/cronjob/
+// cronjob_controllerv2.go) and the bucket moves to the schedule's next fire.
+// Members in step with their bucket take a proven shortcut (scheduled = the
+// bucket's time); everything else goes through kron/controller.h
+// (NextScheduleTime: only the most recent missed schedule runs, more than 100
+// missed gives TooManyMissedTimes, startingDeadlineSeconds applies).
+//
+// Ids are slot numbers: stable while the CronJob lives, reused after Remove.
+// A Fleet is not thread-safe; const queries may run concurrently with each
+// other.
+#ifndef KRON_FLEET_H_
+#define KRON_FLEET_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "kron/instant.h"
+#include "kron/schedule.h"
+#include "kron/zone.h"
+
+namespace kron {
+
+// spec.concurrencyPolicy (batch/v1).
+enum class ConcurrencyPolicy : uint8_t { kAllow = 0, kForbid = 1, kReplace = 2 };
+absl::string_view ConcurrencyPolicyName(ConcurrencyPolicy p);
+
+// The fields of a CronJob the fleet keeps. Views are copied on Upsert.
+struct CronJobRecord {
+  absl::string_view name_space;  // metadata.namespace
+  absl::string_view name;        // metadata.name
+  absl::string_view schedule;    // spec.schedule
+  std::optional<absl::string_view> time_zone;  // spec.timeZone
+  bool suspend = false;
+  ConcurrencyPolicy concurrency = ConcurrencyPolicy::kAllow;
+  std::optional<int64_t> starting_deadline_seconds;
+  Instant creation_timestamp;
+  std::optional<Instant> last_schedule_time;
+  int64_t active = 0;  // len(status.active); kept saturated at 65535
+};
+
+using CronJobId = uint32_t;
+inline constexpr CronJobId kNoCronJob = UINT32_MAX;
+// "No fire time" in the int64 outputs (robfig's zero time; never a real answer).
+inline constexpr int64_t kNoFire = INT64_MIN;
+
+// One CronJob synced by the due queue.
+struct DueEvent {
+  enum Kind : uint8_t {
+    kStarted = 0,        // a Job `<name>-<scheduled/60>` is created
+    kAlreadyActive = 1,  // Forbid with active Jobs: JobAlreadyActive, nothing started
+    kMissedDeadline = 2, // startingDeadlineSeconds passed: MissSchedule, nothing started
+    kError = 3,          // the controller's schedule arithmetic failed (no Job)
+  };
+  int64_t scheduled;        // unix seconds of the scheduled time
+  int64_t synced;           // the controller's clock at the sync (>= scheduled)
+  CronJobId id;
+  Kind kind;
+  bool too_many_missed;     // Warning TooManyMissedTimes recorded in this sync
+};
+
+// Per-minute Job starts over a window, with the busiest minutes.
+struct MinuteHistogram {
+  Instant start;                 // first minute (floored to a minute)
+  std::vector<uint32_t> starts;  // starts[i]: Jobs started in minute start + 60 i
+  // The top minutes by starts (descending; ties by time), at most the requested count.
+  std::vector<std::pair<Instant, uint32_t>> top;
+  uint64_t total = 0;
+};
+
+// Sizes for reports and the memory target.
+struct FleetStats {
+  size_t cronjobs = 0;
+  size_t schedules = 0;        // distinct compiled (schedule, zone)
+  size_t slot_bytes = 0;       // per-CronJob arrays (capacity)
+  size_t index_bytes = 0;      // name hash index
+  size_t queue_bytes = 0;      // due queue membership, buckets and heap
+  size_t name_bytes = 0;       // arena
+  size_t schedule_bytes = 0;   // intern tables and compiled schedules
+};
+
+class Fleet {
+ public:
+  explicit Fleet(const TimeZones& zones);
+  Fleet(const Fleet&) = delete;
+  Fleet& operator=(const Fleet&) = delete;
+  ~Fleet();
+
+  // --- Mutation (amortised O(1) plus O(log buckets) when the queue runs) ---
+
+  // Adds the CronJob, or replaces the one with the same namespace/name (its
+  // id is kept). Errors (InvalidArgument), the CronJob is not stored:
+  //   `spec.schedule: <robfig's text>`, `spec.timeZone: unknown time zone X`,
+  //   `metadata.name: required`.
+  // spec.timeZone follows formatSchedule (pkg/controller/cronjob/utils.go):
+  // a schedule containing "TZ" is used as is; otherwise `TZ=<zone> <schedule>`.
+  absl::StatusOr<CronJobId> Upsert(const CronJobRecord& cj);
+  // Removes; false when the id is not live.
+  bool Remove(CronJobId id);
+  bool SetSuspend(CronJobId id, bool suspend);
+  bool SetActive(CronJobId id, int64_t active);
+  // status.lastScheduleTime (the creationTimestamp is not kept once one is set).
+  bool SetLastScheduleTime(CronJobId id, Instant t);
+
+  CronJobId Find(absl::string_view name_space, absl::string_view name) const;
+  bool contains(CronJobId id) const { return id < sched_.size() && sched_[id] != kFree; }
+  size_t size() const { return live_; }
+  // Ids are below this bound (the length the *All outputs need).
+  size_t id_bound() const { return sched_.size(); }
+
+  absl::string_view name_space(CronJobId id) const;
+  absl::string_view name(CronJobId id) const;
+  bool suspended(CronJobId id) const { return flags_[id] & kSuspend; }
+  ConcurrencyPolicy concurrency(CronJobId id) const {
+    return ConcurrencyPolicy((flags_[id] >> kPolicyShift) & 3);
+  }
+  int64_t active(CronJobId id) const { return active_[id]; }
+  std::optional<Instant> last_schedule_time(CronJobId id) const;
+  std::optional<int64_t> starting_deadline_seconds(CronJobId id) const;
+  const Schedule& schedule(CronJobId id) const { return schedules_[sched_[id]]; }
+  uint32_t schedule_index(CronJobId id) const { return sched_[id]; }
+  // The spec text handed to the parser (after formatSchedule).
+  const std::string& schedule_text(uint32_t schedule_index) const { return texts_[schedule_index]; }
+
+  // `<name>-<scheduled unix seconds / 60>` (getJobName), written to `out`
+  // (at least name length + 21 bytes); returns the length.
+  size_t JobName(CronJobId id, int64_t scheduled, char* out) const;
+  std::string JobName(CronJobId id, int64_t scheduled) const;
+
+  // --- Queries ---
+
+  // out[id] = kron::Next(schedule of id, after) in unix seconds, for every
+  // live id (kNoFire for none and for free slots); one Next per distinct
+  // schedule. out.size() must be >= id_bound(). Suspended CronJobs are
+  // answered too (their schedule's answer) unless skip_suspended.
+  void NextAll(Instant after, absl::Span<int64_t> out, bool skip_suspended = false) const;
+
+  // Every fire in [from, to) of every non-suspended CronJob (with
+  // include_suspended, of all), in time order; same-time fires by id.
+  void FiresBetween(Instant from, Instant to, absl::FunctionRef<void(Instant, CronJobId)> emit,
+                    bool include_suspended = false) const;
+
+  // Schedule fires of non-suspended CronJobs per minute in [from, to), and
+  // the `top` busiest minutes: the thundering-herd view.
+  MinuteHistogram StartsPerMinute(Instant from, Instant to, size_t top) const;
+
+  // --- Due queue ---
+
+  struct DueOptions {
+    // Count started Jobs as active (Allow/Forbid: +1, Replace: = 1) until
+    // JobFinished; otherwise Jobs are taken to finish before the next fire and
+    // the active count stays as ingested.
+    bool track_active = false;
+  };
+  // (Re)builds the queue with the controller's clock at `clock`: each
+  // non-suspended CronJob is due at Next(lastScheduleTime or creationTimestamp).
+  void StartDueQueue(Instant clock, DueOptions options);
+  void StartDueQueue(Instant clock) { StartDueQueue(clock, DueOptions()); }
+  bool due_queue_running() const { return queue_running_; }
+  Instant clock() const { return clock_; }
+  // The controller was not running until `t`: nothing is synced in between;
+  // what is due is synced at `t` (one catch-up per CronJob, by the
+  // missed-schedule rules).
+  void SkipTo(Instant t);
+  // Syncs due CronJobs in time order up to and including `until`, writing at
+  // most out.size() events; returns how many. Fewer than out.size() means
+  // the queue has reached `until` (clock() == until). Each CronJob is synced
+  // at max(its due time, the clock).
+  size_t PopDue(Instant until, absl::Span<DueEvent> out);
+  // The same, calling `emit` for each event (no buffer limit).
+  void AdvanceTo(Instant until, absl::FunctionRef<void(const DueEvent&)> emit);
+  // The earliest due time in the queue (kNoFire when empty).
+  int64_t NextDue();
+  // A Job of this CronJob finished (with track_active): active -= 1.
+  bool JobFinished(CronJobId id);
+
+  FleetStats Stats() const;
+
+ private:
+  static constexpr uint32_t kFree = UINT32_MAX;
+  static constexpr uint32_t kNone = UINT32_MAX;
+  enum : uint8_t {
+    kSuspend = 1,
+    kPolicyShift = 1,  // 2 bits
+    kHasLast = 8,
+    kHasDeadline = 16,
+    kBigDeadline = 32,  // deadline lives in big_deadline_
+  };
+
+  struct Bucket {
+    uint32_t sched;
+    int64_t key;     // when the members are due
+    int64_t anchor;  // Next(anchor) == key; members whose earliest equals it are in step
+    std::vector<uint32_t> members;
+  };
+
+  absl::StatusOr<uint32_t> Intern(absl::string_view schedule,
+                                  std::optional<absl::string_view> time_zone);
+  uint32_t NewSlot();
+  void StoreName(uint32_t id, absl::string_view ns, absl::string_view name);
+  uint64_t NameHash(absl::string_view ns, absl::string_view name) const;
+  void IndexInsert(uint32_t id);
+  void IndexErase(uint32_t id);
+  void IndexGrow();
+  void MaybeCompactArena();
+  void Enqueue(uint32_t id);
+  void Dequeue(uint32_t id);
+  uint32_t BucketFor(uint32_t sched, int64_t key, int64_t anchor);
+  void PushHeap(uint32_t bucket);
+  bool ProcessNextBucket(Instant until);
+  void SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started);
+  // Members of each schedule (CSR) for the enumeration queries.
+  void MembersBySchedule(bool include_suspended, std::vector<uint32_t>& offsets,
+                         std::vector<uint32_t>& ids) const;
+
+  const TimeZones* zones_;
+
+  // Per-slot arrays.
+  std::vector<uint32_t> sched_;      // schedule index, kFree when the slot is free
+  std::vector<uint32_t> name_off_;   // arena offset of namespace then name
+  std::vector<uint8_t> ns_len_;
+  std::vector<uint8_t> name_len_;
+  std::vector<int64_t> earliest_;    // lastScheduleTime if kHasLast, else creationTimestamp
+  std::vector<uint8_t> flags_;
+  std::vector<int32_t> deadline_;    // startingDeadlineSeconds when it fits
+  std::vector<uint16_t> active_;
+  std::vector<uint32_t> bucket_;     // due queue bucket or kNone
+  std::vector<uint32_t> pos_;        // position in the bucket's members
+  absl::flat_hash_map<uint32_t, int64_t> big_deadline_;
+  std::vector<uint32_t> free_slots_;
+  size_t live_ = 0;
+
+  // Names.
+  std::string arena_;
+  size_t arena_garbage_ = 0;
+  std::vector<uint32_t> index_;  // open addressing, linear probing; slot ids
+  size_t index_used_ = 0;        // live + tombstones
+
+  // Schedules.
+  std::vector<Schedule> schedules_;
+  std::vector<std::string> texts_;
+  std::vector<uint32_t> refs_;
+  absl::flat_hash_map<std::string, uint32_t> by_text_;
+  absl::flat_hash_map<std::string, uint32_t> by_fields_;
+  std::string scratch_;
+
+  // Due queue.
+  bool queue_running_ = false;
+  DueOptions options_;
+  Instant clock_;
+  std::vector<Bucket> buckets_;
+  std::vector<uint32_t> free_buckets_;
+  std::vector<std::pair<int64_t, uint32_t>> heap_;  // (key, bucket)
+  absl::flat_hash_map<std::pair<uint32_t, int64_t>, uint32_t> bucket_of_;
+  std::vector<DueEvent> pending_;
+  size_t pending_pos_ = 0;
+};
+
+// A stable shard for a CronJob: jump consistent hash (Lamport & Veach 2014)
+// of FNV-1a 64 over `namespace/name`, in [0, shards). Moving from n to n + 1
+// shards moves about 1/(n + 1) of the CronJobs. See docs/fleet.md.
+uint32_t ShardOf(absl::string_view name_space, absl::string_view name, uint32_t shards);
+
+}  // namespace kron
+
+#endif  // KRON_FLEET_H_

@@ -1,0 +1,459 @@
+// The fleet: structure-of-arrays CronJobs, the schedule intern table, the name
+// index and the enumeration queries. The due queue is in fleet_queue.cc.
+#include "kron/fleet.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <queue>
+
+#include "absl/hash/hash.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "kron/fire_times.h"
+#include "kron/names.h"
+
+namespace kron {
+namespace {
+
+constexpr uint32_t kEmptyIndex = UINT32_MAX;
+constexpr uint32_t kTombIndex = UINT32_MAX - 1;
+
+template <typename T>
+size_t CapacityBytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+absl::string_view ConcurrencyPolicyName(ConcurrencyPolicy p) {
+  switch (p) {
+    case ConcurrencyPolicy::kAllow: return "Allow";
+    case ConcurrencyPolicy::kForbid: return "Forbid";
+    case ConcurrencyPolicy::kReplace: return "Replace";
+  }
+  return "Allow";
+}
+
+Fleet::Fleet(const TimeZones& zones) : zones_(&zones) { index_.assign(1024, kEmptyIndex); }
+Fleet::~Fleet() = default;
+
+// --- Schedules ---------------------------------------------------------------
+
+absl::StatusOr<uint32_t> Fleet::Intern(absl::string_view schedule,
+                                       std::optional<absl::string_view> time_zone) {
+  // formatSchedule (pkg/controller/cronjob/utils.go): a schedule that mentions
+  // TZ is taken as is; otherwise spec.timeZone becomes a `TZ=` prefix. A zone
+  // that does not load makes the controller refuse the CronJob (UnknownTimeZone
+  // in syncCronJob), so the fleet refuses it too.
+  scratch_.clear();
+  if (time_zone && !absl::StrContains(schedule, "TZ")) {
+    absl::StatusOr<const Zone*> zone = zones_->Find(*time_zone);
+    if (!zone.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("spec.timeZone: ", zone.status().message()));
+    }
+    absl::StrAppend(&scratch_, "TZ=", *time_zone, " ");
+  }
+  scratch_.append(schedule.data(), schedule.size());
+  if (auto it = by_text_.find(scratch_); it != by_text_.end()) return it->second;
+
+  absl::StatusOr<Schedule> parsed = ParseStandard(scratch_, *zones_);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("spec.schedule: ", parsed.status().message()));
+  }
+  // Second level: the compiled meaning, so spellings of one schedule share.
+  std::string key;
+  const CronFields& f = parsed->fields();
+  const Zone* zone = &parsed->zone();
+  const int64_t every = parsed->every_seconds();
+  const uint8_t kind = uint8_t(parsed->kind());
+  key.append(reinterpret_cast<const char*>(&kind), 1);
+  key.append(reinterpret_cast<const char*>(&zone), sizeof zone);
+  if (parsed->kind() == Schedule::Kind::kEvery) {
+    key.append(reinterpret_cast<const char*>(&every), sizeof every);
+  } else {
+    key.append(reinterpret_cast<const char*>(&f.minute), sizeof f.minute);
+    key.append(reinterpret_cast<const char*>(&f.hour), sizeof f.hour);
+    key.append(reinterpret_cast<const char*>(&f.dom), sizeof f.dom);
+    key.append(reinterpret_cast<const char*>(&f.month), sizeof f.month);
+    key.append(reinterpret_cast<const char*>(&f.dow), sizeof f.dow);
+    const char stars = char((f.dom_star ? 1 : 0) | (f.dow_star ? 2 : 0));
+    key.push_back(stars);
+  }
+  uint32_t index;
+  if (auto it = by_fields_.find(key); it != by_fields_.end()) {
+    index = it->second;
+  } else {
+    index = uint32_t(schedules_.size());
+    schedules_.push_back(*parsed);
+    texts_.push_back(scratch_);
+    refs_.push_back(0);
+    by_fields_.emplace(std::move(key), index);
+  }
+  by_text_.emplace(scratch_, index);
+  return index;
+}
+
+// --- Names -------------------------------------------------------------------
+
+uint64_t Fleet::NameHash(absl::string_view ns, absl::string_view name) const {
+  return absl::Hash<std::pair<absl::string_view, absl::string_view>>()({ns, name});
+}
+
+void Fleet::StoreName(uint32_t id, absl::string_view ns, absl::string_view name) {
+  name_off_[id] = uint32_t(arena_.size());
+  ns_len_[id] = uint8_t(ns.size());
+  name_len_[id] = uint8_t(name.size());
+  arena_.append(ns.data(), ns.size());
+  arena_.append(name.data(), name.size());
+}
+
+absl::string_view Fleet::name_space(CronJobId id) const {
+  return absl::string_view(arena_.data() + name_off_[id], ns_len_[id]);
+}
+
+absl::string_view Fleet::name(CronJobId id) const {
+  return absl::string_view(arena_.data() + name_off_[id] + ns_len_[id], name_len_[id]);
+}
+
+CronJobId Fleet::Find(absl::string_view ns, absl::string_view name) const {
+  const size_t mask = index_.size() - 1;
+  for (size_t i = NameHash(ns, name) & mask;; i = (i + 1) & mask) {
+    const uint32_t e = index_[i];
+    if (e == kEmptyIndex) return kNoCronJob;
+    if (e != kTombIndex && name_len_[e] == name.size() && ns_len_[e] == ns.size() &&
+        this->name(e) == name && name_space(e) == ns) {
+      return e;
+    }
+  }
+}
+
+void Fleet::IndexInsert(uint32_t id) {
+  const size_t mask = index_.size() - 1;
+  size_t i = NameHash(name_space(id), name(id)) & mask;
+  while (index_[i] != kEmptyIndex && index_[i] != kTombIndex) i = (i + 1) & mask;
+  if (index_[i] == kEmptyIndex) ++index_used_;
+  index_[i] = id;
+}
+
+void Fleet::IndexErase(uint32_t id) {
+  const size_t mask = index_.size() - 1;
+  for (size_t i = NameHash(name_space(id), name(id)) & mask;; i = (i + 1) & mask) {
+    if (index_[i] == id) {
+      index_[i] = kTombIndex;
+      return;
+    }
+    if (index_[i] == kEmptyIndex) return;
+  }
+}
+
+void Fleet::IndexGrow() {
+  size_t size = index_.size();
+  while ((live_ + 1) * 2 > size) size *= 2;  // after a rebuild at most half full
+  index_.assign(size, kEmptyIndex);
+  index_used_ = 0;
+  const size_t mask = size - 1;
+  for (uint32_t id = 0; id < sched_.size(); ++id) {
+    if (sched_[id] == kFree) continue;
+    size_t i = NameHash(name_space(id), name(id)) & mask;
+    while (index_[i] != kEmptyIndex) i = (i + 1) & mask;
+    index_[i] = id;
+    ++index_used_;
+  }
+}
+
+void Fleet::MaybeCompactArena() {
+  if (arena_garbage_ < (size_t{1} << 20) || arena_garbage_ * 2 < arena_.size()) return;
+  std::string fresh;
+  fresh.reserve(arena_.size() - arena_garbage_);
+  for (uint32_t id = 0; id < sched_.size(); ++id) {
+    if (sched_[id] == kFree) continue;
+    const uint32_t off = uint32_t(fresh.size());
+    fresh.append(arena_.data() + name_off_[id], size_t(ns_len_[id]) + name_len_[id]);
+    name_off_[id] = off;
+  }
+  arena_ = std::move(fresh);
+  arena_garbage_ = 0;
+}
+
+// --- Slots -------------------------------------------------------------------
+
+uint32_t Fleet::NewSlot() {
+  if (!free_slots_.empty()) {
+    const uint32_t id = free_slots_.back();
+    free_slots_.pop_back();
+    return id;
+  }
+  const uint32_t id = uint32_t(sched_.size());
+  sched_.push_back(kFree);
+  name_off_.push_back(0);
+  ns_len_.push_back(0);
+  name_len_.push_back(0);
+  earliest_.push_back(0);
+  flags_.push_back(0);
+  deadline_.push_back(0);
+  active_.push_back(0);
+  bucket_.push_back(kNone);
+  pos_.push_back(0);
+  return id;
+}
+
+absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj) {
+  if (cj.name.empty()) return absl::InvalidArgumentError("metadata.name: required");
+  if (cj.name.size() > 255) {
+    return absl::InvalidArgumentError("metadata.name: longer than 255 bytes");
+  }
+  if (cj.name_space.size() > 255) {
+    return absl::InvalidArgumentError("metadata.namespace: longer than 255 bytes");
+  }
+  if (arena_.size() + cj.name.size() + cj.name_space.size() > UINT32_MAX) {
+    return absl::ResourceExhaustedError("name arena full (4 GiB)");
+  }
+  absl::StatusOr<uint32_t> sched = Intern(cj.schedule, cj.time_zone);
+  if (!sched.ok()) return sched.status();
+
+  uint32_t id = Find(cj.name_space, cj.name);
+  if (id != kNoCronJob) {
+    Dequeue(id);
+    --refs_[sched_[id]];
+    big_deadline_.erase(id);
+  } else {
+    if ((index_used_ + 1) * 8 > index_.size() * 7) IndexGrow();
+    id = NewSlot();
+    StoreName(id, cj.name_space, cj.name);
+    sched_[id] = *sched;
+    IndexInsert(id);
+    ++live_;
+  }
+  sched_[id] = *sched;
+  ++refs_[*sched];
+  uint8_t flags = uint8_t(uint8_t(cj.concurrency) << kPolicyShift);
+  if (cj.suspend) flags |= kSuspend;
+  if (cj.last_schedule_time) {
+    flags |= kHasLast;
+    earliest_[id] = cj.last_schedule_time->unix_seconds();
+  } else {
+    earliest_[id] = cj.creation_timestamp.unix_seconds();
+  }
+  deadline_[id] = 0;
+  if (cj.starting_deadline_seconds) {
+    flags |= kHasDeadline;
+    const int64_t d = *cj.starting_deadline_seconds;
+    if (d >= INT32_MIN && d <= INT32_MAX) {
+      deadline_[id] = int32_t(d);
+    } else {
+      flags |= kBigDeadline;
+      big_deadline_[id] = d;
+    }
+  }
+  flags_[id] = flags;
+  active_[id] = uint16_t(std::clamp<int64_t>(cj.active, 0, UINT16_MAX));
+  Enqueue(id);
+  return id;
+}
+
+bool Fleet::Remove(CronJobId id) {
+  if (!contains(id)) return false;
+  Dequeue(id);
+  IndexErase(id);
+  --refs_[sched_[id]];
+  sched_[id] = kFree;
+  big_deadline_.erase(id);
+  arena_garbage_ += size_t(ns_len_[id]) + name_len_[id];
+  free_slots_.push_back(id);
+  --live_;
+  MaybeCompactArena();
+  return true;
+}
+
+bool Fleet::SetSuspend(CronJobId id, bool suspend) {
+  if (!contains(id)) return false;
+  if (suspended(id) == suspend) return true;
+  Dequeue(id);
+  flags_[id] = suspend ? (flags_[id] | kSuspend) : (flags_[id] & ~kSuspend);
+  Enqueue(id);  // resuming: the controller recomputes from lastScheduleTime
+  return true;
+}
+
+bool Fleet::SetActive(CronJobId id, int64_t active) {
+  if (!contains(id)) return false;
+  active_[id] = uint16_t(std::clamp<int64_t>(active, 0, UINT16_MAX));
+  return true;
+}
+
+bool Fleet::JobFinished(CronJobId id) {
+  if (!contains(id)) return false;
+  if (active_[id] > 0) --active_[id];
+  return true;
+}
+
+bool Fleet::SetLastScheduleTime(CronJobId id, Instant t) {
+  if (!contains(id)) return false;
+  Dequeue(id);
+  earliest_[id] = t.unix_seconds();
+  flags_[id] |= kHasLast;
+  Enqueue(id);
+  return true;
+}
+
+std::optional<Instant> Fleet::last_schedule_time(CronJobId id) const {
+  if (!(flags_[id] & kHasLast)) return std::nullopt;
+  return Instant::FromUnixSeconds(earliest_[id]);
+}
+
+std::optional<int64_t> Fleet::starting_deadline_seconds(CronJobId id) const {
+  if (!(flags_[id] & kHasDeadline)) return std::nullopt;
+  if (flags_[id] & kBigDeadline) return big_deadline_.at(id);
+  return deadline_[id];
+}
+
+size_t Fleet::JobName(CronJobId id, int64_t scheduled, char* out) const {
+  const absl::string_view n = name(id);
+  std::memcpy(out, n.data(), n.size());
+  out[n.size()] = '-';
+  const int64_t minutes = TimeHashInMinutes(Instant::FromUnixSeconds(scheduled));
+  char* end = std::to_chars(out + n.size() + 1, out + n.size() + 22, minutes).ptr;
+  return size_t(end - out);
+}
+
+std::string Fleet::JobName(CronJobId id, int64_t scheduled) const {
+  char buf[256 + 24];
+  return std::string(buf, JobName(id, scheduled, buf));
+}
+
+// --- Queries -----------------------------------------------------------------
+
+void Fleet::NextAll(Instant after, absl::Span<int64_t> out, bool skip_suspended) const {
+  std::vector<int64_t> per(schedules_.size(), kNoFire);
+  for (size_t s = 0; s < schedules_.size(); ++s) {
+    if (refs_[s] == 0) continue;
+    if (std::optional<Instant> next = Next(schedules_[s], after)) per[s] = next->unix_seconds();
+  }
+  const size_t n = std::min(out.size(), sched_.size());
+  const uint32_t* sched = sched_.data();
+  const uint8_t* flags = flags_.data();
+  const uint8_t skip = skip_suspended ? kSuspend : 0;
+  for (size_t id = 0; id < n; ++id) {
+    const uint32_t s = sched[id];
+    out[id] = (s == kFree || (flags[id] & skip)) ? kNoFire : per[s];
+  }
+}
+
+void Fleet::MembersBySchedule(bool include_suspended, std::vector<uint32_t>& offsets,
+                              std::vector<uint32_t>& ids) const {
+  offsets.assign(schedules_.size() + 1, 0);
+  for (uint32_t id = 0; id < sched_.size(); ++id) {
+    if (sched_[id] == kFree || (!include_suspended && (flags_[id] & kSuspend))) continue;
+    ++offsets[sched_[id] + 1];
+  }
+  for (size_t s = 0; s < schedules_.size(); ++s) offsets[s + 1] += offsets[s];
+  ids.resize(offsets.back());
+  std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
+  for (uint32_t id = 0; id < sched_.size(); ++id) {
+    if (sched_[id] == kFree || (!include_suspended && (flags_[id] & kSuspend))) continue;
+    ids[fill[sched_[id]]++] = id;
+  }
+}
+
+void Fleet::FiresBetween(Instant from, Instant to,
+                         absl::FunctionRef<void(Instant, CronJobId)> emit,
+                         bool include_suspended) const {
+  if (!(from < to)) return;
+  std::vector<uint32_t> offsets, ids;
+  MembersBySchedule(include_suspended, offsets, ids);
+  // Min-heap over (next fire, schedule): one enumeration per distinct schedule.
+  using Entry = std::pair<int64_t, uint32_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
+  for (uint32_t s = 0; s < schedules_.size(); ++s) {
+    if (offsets[s] == offsets[s + 1]) continue;
+    std::optional<Instant> f = Next(schedules_[s], from - 1);
+    if (f && *f < to) heap.push({f->unix_seconds(), s});
+  }
+  while (!heap.empty()) {
+    const auto [t, s] = heap.top();
+    heap.pop();
+    const Instant at = Instant::FromUnixSeconds(t);
+    for (uint32_t k = offsets[s]; k < offsets[s + 1]; ++k) emit(at, ids[k]);
+    std::optional<Instant> f = Next(schedules_[s], at);
+    if (f && *f < to) heap.push({f->unix_seconds(), s});
+  }
+}
+
+MinuteHistogram Fleet::StartsPerMinute(Instant from, Instant to, size_t top) const {
+  MinuteHistogram h;
+  h.start = Instant::FromUnixSeconds(from.unix_minutes() * 60);
+  if (!(from < to)) return h;
+  const int64_t minutes = (to.unix_seconds() - h.start.unix_seconds() + 59) / 60;
+  h.starts.assign(size_t(minutes), 0);
+  std::vector<uint32_t> count(schedules_.size(), 0);
+  for (uint32_t id = 0; id < sched_.size(); ++id) {
+    if (sched_[id] != kFree && !(flags_[id] & kSuspend)) ++count[sched_[id]];
+  }
+  for (uint32_t s = 0; s < schedules_.size(); ++s) {
+    if (count[s] == 0) continue;
+    for (std::optional<Instant> f = Next(schedules_[s], from - 1); f && *f < to;
+         f = Next(schedules_[s], *f)) {
+      h.starts[size_t((f->unix_seconds() - h.start.unix_seconds()) / 60)] += count[s];
+      h.total += count[s];
+    }
+  }
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < h.starts.size(); ++i) {
+    if (h.starts[i] > 0) order.push_back(i);
+  }
+  const size_t k = std::min(top, order.size());
+  std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](uint32_t a, uint32_t b) {
+    return h.starts[a] != h.starts[b] ? h.starts[a] > h.starts[b] : a < b;
+  });
+  for (size_t i = 0; i < k; ++i) {
+    h.top.push_back({h.start + int64_t(order[i]) * 60, h.starts[order[i]]});
+  }
+  return h;
+}
+
+FleetStats Fleet::Stats() const {
+  FleetStats s;
+  s.cronjobs = live_;
+  for (uint32_t r : refs_) s.schedules += r > 0;
+  s.slot_bytes = CapacityBytes(sched_) + CapacityBytes(name_off_) + CapacityBytes(ns_len_) +
+                 CapacityBytes(name_len_) + CapacityBytes(earliest_) + CapacityBytes(flags_) +
+                 CapacityBytes(deadline_) + CapacityBytes(active_) + CapacityBytes(free_slots_);
+  s.queue_bytes = CapacityBytes(bucket_) + CapacityBytes(pos_) + CapacityBytes(heap_) +
+                  CapacityBytes(buckets_) + CapacityBytes(pending_) +
+                  bucket_of_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 8);
+  for (const Bucket& b : buckets_) s.queue_bytes += CapacityBytes(b.members);
+  s.index_bytes = CapacityBytes(index_);
+  s.name_bytes = arena_.capacity();
+  s.schedule_bytes = CapacityBytes(schedules_) + CapacityBytes(refs_) +
+                     (by_text_.capacity() + by_fields_.capacity()) * 40;
+  for (const std::string& t : texts_) s.schedule_bytes += t.capacity() + sizeof t;
+  return s;
+}
+
+// --- Sharding ----------------------------------------------------------------
+
+uint32_t ShardOf(absl::string_view name_space, absl::string_view name, uint32_t shards) {
+  if (shards <= 1) return 0;
+  // FNV-1a 64 over `namespace/name`: fixed constants, so every replica and
+  // every kron release agrees.
+  uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&h](absl::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+  };
+  mix(name_space);
+  mix("/");
+  mix(name);
+  // Jump consistent hash.
+  int64_t b = -1, j = 0;
+  while (j < int64_t(shards)) {
+    b = j;
+    h = h * 2862933555777941757ull + 1;
+    j = int64_t(double(b + 1) * (double(int64_t{1} << 31) / double((h >> 33) + 1)));
+  }
+  return uint32_t(b);
+}
+
+}  // namespace kron

@@ -1,0 +1,263 @@
+// The fleet's due queue: the CronJob controller simulated over the whole fleet.
+//
+// Buckets group CronJobs with one schedule and one due time; a min-heap orders
+// buckets by (due time, schedule). Popping a bucket syncs its members at
+// now = max(due time, clock) the way syncCronJob does
+// (pkg/controller/cronjob/cronjob_controllerv2.go) and requeues the bucket at
+// the schedule's next fire after now, which is where nextScheduleTimeDuration
+// sends every member of it whatever its own outcome (utils.go): all members
+// share the schedule, so a bucket never splits.
+#include <algorithm>
+
+#include "kron/controller.h"
+#include "kron/fire_times.h"
+#include "kron/fleet.h"
+
+namespace kron {
+namespace {
+
+// time.Time.Add(time.Second * time.Duration(d)).Before(now) with Go's
+// wrapping int64 multiplication (cronjob_controllerv2.go, the tooLate check).
+bool TooLate(int64_t scheduled, int64_t deadline, int64_t now) {
+  const int64_t ns = int64_t(uint64_t(deadline) * 1000000000ull);
+  const __int128 when = __int128(scheduled) * 1000000000 + ns;
+  return when < __int128(now) * 1000000000;
+}
+
+}  // namespace
+
+void Fleet::StartDueQueue(Instant clock, DueOptions options) {
+  queue_running_ = true;
+  options_ = options;
+  clock_ = clock;
+  buckets_.clear();
+  free_buckets_.clear();
+  heap_.clear();
+  bucket_of_.clear();
+  pending_.clear();
+  pending_pos_ = 0;
+  std::fill(bucket_.begin(), bucket_.end(), kNone);
+  for (uint32_t id = 0; id < sched_.size(); ++id) Enqueue(id);
+}
+
+void Fleet::SkipTo(Instant t) {
+  if (clock_ < t) clock_ = t;
+}
+
+void Fleet::PushHeap(uint32_t b) {
+  // Heap entries carry the schedule in the high half of the tie-breaker so
+  // that same-time buckets come out by schedule index, independent of bucket ids.
+  heap_.push_back({buckets_[b].key, b});
+  std::push_heap(heap_.begin(), heap_.end(), [this](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return buckets_[x.second].sched > buckets_[y.second].sched;
+  });
+}
+
+uint32_t Fleet::BucketFor(uint32_t sched, int64_t key, int64_t anchor) {
+  if (auto it = bucket_of_.find({sched, key}); it != bucket_of_.end()) return it->second;
+  uint32_t b;
+  if (!free_buckets_.empty()) {
+    b = free_buckets_.back();
+    free_buckets_.pop_back();
+  } else {
+    b = uint32_t(buckets_.size());
+    buckets_.emplace_back();
+  }
+  Bucket& bucket = buckets_[b];
+  bucket.sched = sched;
+  bucket.key = key;
+  bucket.anchor = anchor;
+  bucket.members.clear();
+  bucket_of_.emplace(std::make_pair(sched, key), b);
+  PushHeap(b);
+  return b;
+}
+
+void Fleet::Enqueue(uint32_t id) {
+  if (!queue_running_ || sched_[id] == kFree || (flags_[id] & kSuspend)) return;
+  // The controller's first look: due at Next(lastScheduleTime or creation);
+  // when that is already past, at the clock (the catch-up sync).
+  const std::optional<Instant> key =
+      Next(schedules_[sched_[id]], Instant::FromUnixSeconds(earliest_[id]));
+  if (!key) return;  // never fires again: the controller never starts a Job
+  const uint32_t b = BucketFor(sched_[id], key->unix_seconds(), earliest_[id]);
+  bucket_[id] = b;
+  pos_[id] = uint32_t(buckets_[b].members.size());
+  buckets_[b].members.push_back(id);
+}
+
+void Fleet::Dequeue(uint32_t id) {
+  const uint32_t b = bucket_[id];
+  if (b == kNone) return;
+  std::vector<uint32_t>& m = buckets_[b].members;
+  const uint32_t last = m.back();
+  m[pos_[id]] = last;
+  pos_[last] = pos_[id];
+  m.pop_back();
+  bucket_[id] = kNone;
+}
+
+void Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started) {
+  const uint8_t flags = flags_[id];
+  const bool has_deadline = flags & kHasDeadline;
+  const int64_t deadline =
+      !has_deadline ? 0 : (flags & kBigDeadline) ? big_deadline_.at(id) : deadline_[id];
+  int64_t scheduled;
+  bool too_many = false;
+  if (now == b.key && earliest_[id] == b.anchor &&
+      (!has_deadline ||
+       (deadline > 0 && schedules_[b.sched].kind() == Schedule::Kind::kCron))) {
+    // In step: Next(earliest) == now, Next(now) > now, so mostRecentScheduleTime
+    // answers `now` with nothing missed. A positive deadline raises earliest
+    // to now - deadline, still before the same calendar fire, and is not too
+    // late. Not so for @every, whose Next moves with its argument: there the
+    // raised earliest pushes t1 past now (the controller then starts nothing).
+    scheduled = now;
+  } else {
+    CronJobTimes times;
+    times.creation_timestamp = Instant::FromUnixSeconds(earliest_[id]);
+    if (flags & kHasLast) times.last_schedule_time = Instant::FromUnixSeconds(earliest_[id]);
+    if (has_deadline) times.starting_deadline_seconds = deadline;
+    absl::StatusOr<NextSchedule> next =
+        NextScheduleTime(times, Instant::FromUnixSeconds(now), schedules_[b.sched]);
+    if (!next.ok()) {
+      pending_.push_back({now, now, id, DueEvent::kError, false});
+      return;
+    }
+    if (!next->scheduled) return;  // no unmet start time
+    scheduled = next->scheduled->unix_seconds();
+    too_many = next->too_many_missed_warning;
+    if (has_deadline && TooLate(scheduled, deadline, now)) {
+      pending_.push_back({scheduled, now, id, DueEvent::kMissedDeadline, too_many});
+      return;
+    }
+  }
+  const ConcurrencyPolicy policy = ConcurrencyPolicy((flags >> kPolicyShift) & 3);
+  if (policy == ConcurrencyPolicy::kForbid && active_[id] > 0) {
+    pending_.push_back({scheduled, now, id, DueEvent::kAlreadyActive, too_many});
+    return;
+  }
+  if (options_.track_active) {
+    if (policy == ConcurrencyPolicy::kReplace) {
+      active_[id] = 1;
+    } else if (active_[id] < UINT16_MAX) {
+      ++active_[id];
+    }
+  }
+  earliest_[id] = scheduled;
+  flags_[id] = flags | kHasLast;
+  *started = scheduled;
+  pending_.push_back({scheduled, now, id, DueEvent::kStarted, too_many});
+}
+
+bool Fleet::ProcessNextBucket(Instant until) {
+  auto later = [this](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return buckets_[x.second].sched > buckets_[y.second].sched;
+  };
+  while (!heap_.empty()) {
+    const uint32_t b = heap_.front().second;
+    const int64_t key = heap_.front().first;
+    if (buckets_[b].members.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), later);
+      heap_.pop_back();
+      bucket_of_.erase({buckets_[b].sched, key});
+      free_buckets_.push_back(b);
+      continue;
+    }
+    const int64_t now = std::max(key, clock_.unix_seconds());
+    if (now > until.unix_seconds()) return false;
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    heap_.pop_back();
+    const uint32_t sched = buckets_[b].sched;
+    bucket_of_.erase({sched, key});
+    clock_ = Instant::FromUnixSeconds(now);
+    pending_.clear();
+    pending_pos_ = 0;
+    int64_t started = kNoFire;
+    {
+      const Bucket& bucket = buckets_[b];
+      for (uint32_t id : bucket.members) SyncMember(id, bucket, now, &started);
+    }
+    // Requeue where nextScheduleTimeDuration sends every member: Next(now).
+    const std::optional<Instant> next = Next(schedules_[sched], clock_);
+    Bucket& bucket = buckets_[b];
+    if (!next) {
+      for (uint32_t id : bucket.members) bucket_[id] = kNone;
+      bucket.members.clear();
+      free_buckets_.push_back(b);
+      return true;
+    }
+    const int64_t next_key = next->unix_seconds();
+    // The anchor must satisfy Next(anchor) == next_key; the started time does
+    // whenever it was the last fire not after now.
+    int64_t anchor = now;
+    if (started != kNoFire && started != now) {
+      const std::optional<Instant> check =
+          Next(schedules_[sched], Instant::FromUnixSeconds(started));
+      if (check && check->unix_seconds() == next_key) anchor = started;
+    }
+    if (auto it = bucket_of_.find({sched, next_key}); it != bucket_of_.end()) {
+      // Another bucket of this schedule is due then: merge into it.
+      const uint32_t into = it->second;
+      for (uint32_t id : buckets_[b].members) {
+        bucket_[id] = into;
+        pos_[id] = uint32_t(buckets_[into].members.size());
+        buckets_[into].members.push_back(id);
+      }
+      buckets_[b].members.clear();
+      free_buckets_.push_back(b);
+    } else {
+      bucket.key = next_key;
+      bucket.anchor = anchor;
+      bucket_of_.emplace(std::make_pair(sched, next_key), b);
+      PushHeap(b);
+    }
+    return true;
+  }
+  return false;
+}
+
+size_t Fleet::PopDue(Instant until, absl::Span<DueEvent> out) {
+  size_t n = 0;
+  for (;;) {
+    const size_t take = std::min(out.size() - n, pending_.size() - pending_pos_);
+    std::copy_n(pending_.begin() + pending_pos_, take, out.begin() + n);
+    n += take;
+    pending_pos_ += take;
+    if (n == out.size()) return n;
+    if (!ProcessNextBucket(until)) {
+      if (clock_ < until) clock_ = until;
+      return n;
+    }
+  }
+}
+
+void Fleet::AdvanceTo(Instant until, absl::FunctionRef<void(const DueEvent&)> emit) {
+  for (;;) {
+    while (pending_pos_ < pending_.size()) emit(pending_[pending_pos_++]);
+    if (!ProcessNextBucket(until)) {
+      if (clock_ < until) clock_ = until;
+      return;
+    }
+  }
+}
+
+int64_t Fleet::NextDue() {
+  auto later = [this](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return buckets_[x.second].sched > buckets_[y.second].sched;
+  };
+  while (!heap_.empty()) {
+    const uint32_t b = heap_.front().second;
+    if (!buckets_[b].members.empty()) return std::max(heap_.front().first, clock_.unix_seconds());
+    bucket_of_.erase({buckets_[b].sched, heap_.front().first});
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    heap_.pop_back();
+    free_buckets_.push_back(b);
+  }
+  return kNoFire;
+}
+
+}  // namespace kron
