@@ -65,9 +65,13 @@ void AnswerTsvLine(absl::string_view line, bool last_only, const TimeZones& zone
 int RunTsv(bool last_only, const TimeZones& zones) {
   const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   std::string out;
-  for (absl::string_view line : absl::StrSplit(input, '\n')) {
+  // One answer per line, empty lines included; CRLF line ends are accepted.
+  absl::string_view rest = input;
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find('\n'), rest.size());
+    absl::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
     AnswerTsvLine(line, last_only, zones, out);
     if (out.size() > (1 << 20)) {
       std::fwrite(out.data(), 1, out.size(), stdout);

@@ -114,6 +114,15 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
   }
   const int64_t from = start.unix_seconds() + period.offset;
   const CivilFields local = SplitLocal(MakeLocal(from));
+  // When the month does not match, robfig first resets to the 1st at 00:00 —
+  // possibly weeks before `start`. If that reading falls in a gap, Go moves
+  // it (to 23:00 the day before, or 01:00, 00:15…) and robfig's whole walk
+  // keeps the shifted clock, so only the replay is right.
+  if (!(s.fields().month >> local.month & 1)) {
+    const LocalSeconds first = MakeLocal(FloorDiv(from, kSecondsPerDay) * kSecondsPerDay -
+                                         int64_t(local.day - 1) * kSecondsPerDay);
+    if (zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
+  }
   const int year_limit = YearLimitOf(local);
   const std::optional<int64_t> found = CalendarSearch(s, from, local, year_limit);
   // With no answer, robfig walks to the end of the year limit: every

@@ -182,6 +182,22 @@ TEST_F(FireTimesTest, FiveYearHorizon) {
   EXPECT_EQ(NextOf("0 0 1 1 *", "2020-12-31T23:59:59Z"), "2021-01-01T00:00:00Z");
 }
 
+// Where a DST gap swallows midnight on the 1st of a month, robfig's first
+// reset lands off midnight and its walk keeps the shifted clock: whole months
+// or years are skipped. Answers of robfig/cron v3.0.1.
+TEST_F(FireTimesTest, GapAtMidnightOfTheFirst) {
+  EXPECT_EQ(Next(Parse("TZ=Europe/Moscow @yearly"), Instant::FromUnixSeconds(451536594))->unix_seconds(),
+            504910800);  // 1986-01-01, not 1985-01-01
+  EXPECT_FALSE(Next(Parse("TZ=America/Asuncion @yearly"), Instant::FromUnixSeconds(339429599)));
+  EXPECT_EQ(Next(Parse("TZ=America/Managua 0 0 30 2 1"), Instant::FromUnixSeconds(726070395))->unix_seconds(),
+            760597200);
+  // Kathmandu moved from +05:30 to +05:45 at 1986-01-01 00:00: midnight became 00:15.
+  EXPECT_FALSE(Next(Parse("CRON_TZ=Asia/Katmandu 0 0 29-31 2 *"), Instant::FromUnixSeconds(505159226)));
+  FireTimes fires(Parse("TZ=America/Asuncion 1 1 15-16 ?/2 *"), Instant::FromUnixSeconds(812758705));
+  EXPECT_EQ(fires.Next()->unix_seconds(), 819000060);
+  EXPECT_EQ(fires.Next()->unix_seconds(), 821678460);
+}
+
 // The seed: a */1 CronJob from 07:59:30Z fires at 08:00:00Z, minute 29454240.
 TEST_F(FireTimesTest, SeedEveryMinute) {
   const Schedule s = Parse("*/1 * * * *");
@@ -249,7 +265,10 @@ TEST_F(FireTimesTest, CalendarSearchAgreesWithReplay) {
                               "Africa/Casablanca",
                               "America/Santiago",
                               "Africa/Monrovia",
-                              "Europe/Amsterdam"};
+                              "Europe/Amsterdam",
+                              "Europe/Moscow",
+                              "America/Asuncion",
+                              "Asia/Kathmandu"};
   std::mt19937_64 rng(20260101);
   // Instants from 1900 to 2100.
   std::uniform_int_distribution<int64_t> when(-2208988800, 4102444800);
@@ -274,7 +293,7 @@ TEST_F(FireTimesTest, CalendarSearchAgreesWithReplay) {
       if (p.end == INT64_MAX) break;
       for (const char* spec : specs) {
         const Schedule s = Parse(std::string("TZ=") + zone + " " + spec);
-        for (int64_t d : {-3 * 86400, -86400, -7200, -1800, -1, 0, 1800, 3600, 86400}) {
+        for (int64_t d : {-3 * 86400, -86400, -7200, -1800, -1, 0, 1800, 3600, 86400, 10 * 86400, 25 * 86400}) {
           const Instant at = Instant::FromUnixSeconds(p.end + d);
           ASSERT_EQ(Next(s, at), NextByReplay(s, at)) << spec << " in " << zone << " after "
                                                        << at.unix_seconds();

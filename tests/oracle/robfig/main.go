@@ -166,7 +166,8 @@ func main() {
 	for {
 		line, err := in.ReadString('\n')
 		if len(line) > 0 {
-			line = strings.TrimSuffix(line, "\n")
+			// One answer per line; CRLF line ends are accepted like LF.
+			line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 			currentLine.Store(line)
 			answer(line, lastOnly, out)
 		}
