@@ -13,6 +13,7 @@
 //    never unloaded); copy them before the next call all the same.
 // The module is single-threaded, so the little state here (the loaded zones,
 // the last error) is plain statics: this is the binding, not the engine.
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <exception>
@@ -122,6 +123,35 @@ EMSCRIPTEN_KEEPALIVE const char* kron_zone_name(int i) {
         return (*zones)->names()[i].c_str();
       },
       "");
+}
+
+// The UTC offset (seconds east) of zone `name` at `t` (Unix seconds), as Go's
+// time.Location answers it; *is_dst (may be NULL) gets the DST flag. Returns
+// INT32_MIN on error (message in kron_last_error()).
+EMSCRIPTEN_KEEPALIVE int32_t kron_zone_offset(const char* name, double t, int* is_dst) {
+  return Guard(
+      [&]() -> int32_t {
+        if (name == nullptr || !std::isfinite(t)) {
+          SetError("kron_zone_offset: bad arguments");
+          return INT32_MIN;
+        }
+        auto zones = Zones();
+        if (!zones.ok()) {
+          SetError(std::string(zones.status().message()));
+          return INT32_MIN;
+        }
+        absl::StatusOr<const kron::Zone*> zone = (*zones)->Find(name);
+        if (!zone.ok()) {
+          SetError(std::string(zone.status().message()));
+          return INT32_MIN;
+        }
+        ClearError();
+        const kron::Zone::Period p =
+            (*zone)->PeriodAt(kron::Instant::FromUnixSeconds(static_cast<int64_t>(std::floor(t))));
+        if (is_dst != nullptr) *is_dst = p.is_dst ? 1 : 0;
+        return p.offset;
+      },
+      INT32_MIN);
 }
 
 // The first `count` fire times of `spec` strictly after `after` (Unix seconds),

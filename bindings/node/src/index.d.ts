@@ -27,6 +27,8 @@ export declare class Kron {
   version(): string;
   tzdataVersion(): string;
   zones(): string[];
+  /** The UTC offset of `zone` at `at` (Unix seconds when a number), as Go's time.Location answers. */
+  zoneOffset(zone: string, at: Date | string | number): { offsetSeconds: number; isDst: boolean };
   next(spec: string, options?: NextOptions): Date[];
 }
 

@@ -68,7 +68,7 @@ function toUnixSeconds(t) {
     return Math.floor(ms / 1000);
   }
   if (typeof t === 'number' && Number.isFinite(t)) return Math.floor(t);  // Unix seconds
-  throw new TypeError('kron: `after` must be a Date, an RFC 3339 string or Unix seconds');
+  throw new TypeError('kron: expected a Date, an RFC 3339 string or Unix seconds');
 }
 
 export class Kron {
@@ -121,6 +121,23 @@ export class Kron {
     const names = new Array(n);
     for (let i = 0; i < n; i++) names[i] = this.#str(m._kron_zone_name(i));
     return names;
+  }
+
+  /**
+   * The UTC offset of `zone` at `at` (a Date, RFC 3339 string or Unix
+   * seconds), as Go's time.Location (and so the controller) sees it.
+   */
+  zoneOffset(zone, at) {
+    const m = this.module;
+    const seconds = toUnixSeconds(at);
+    const dstPtr = m._malloc(4);
+    try {
+      const offset = this.#withString(zone, (zp) => m._kron_zone_offset(zp, seconds, dstPtr));
+      if (offset === -2147483648) throw this.#error();
+      return { offsetSeconds: offset, isDst: m.HEAP32[dstPtr >> 2] !== 0 };
+    } finally {
+      m._free(dstPtr);
+    }
   }
 
   /**
