@@ -13,6 +13,9 @@ constexpr char kUsage[] =
     "  next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] [--cronjob NAME]\n"
     "                     the next fire times, in the zone and in UTC, with Job names\n"
     "  next --tsv [--last]  conformance mode: SCHEDULE<TAB>ZONE<TAB>UNIX<TAB>N lines on stdin\n"
+    "  plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N] [--pod-runtime D]\n"
+    "       [--seed N] [--at TIME] [--output text|json]\n"
+    "                     what the CronJob/Job controllers would do, with kubectl tables at --at\n"
     "\n"
     "TIME is RFC 3339 (2026-01-01T08:00:00Z) or @<unix seconds>.\n";
 
@@ -27,6 +30,7 @@ int main(int argc, char** argv) {
   const kron::cli::Args args(argv + 2, argv + argc);
   if (command == "next") return kron::cli::RunNext(args);
   if (command == "validate") return kron::cli::RunValidate(args);
+  if (command == "plan") return kron::cli::RunPlan(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

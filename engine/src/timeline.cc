@@ -10,8 +10,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "go_duration.h"
 #include "kron/backoff.h"
 #include "kron/controller.h"
+#include "kron/kubectl_tables.h"
 #include "kron/names.h"
 #include "kron/schedule.h"
 
@@ -19,21 +21,6 @@ namespace kron {
 namespace {
 
 int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
-
-// Go's time.RFC1123Z in UTC: `Thu, 01 Jan 2026 08:00:00 +0000` (MissSchedule).
-std::string FormatRfc1123ZUtc(Instant t) {
-  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const date::sys_seconds s{std::chrono::seconds(t.unix_seconds())};
-  const date::sys_days day = date::floor<date::days>(s);
-  const date::year_month_day ymd{day};
-  const date::hh_mm_ss<std::chrono::seconds> hms{s - day};
-  return absl::StrFormat("%s, %02u %s %04d %02d:%02d:%02d +0000",
-                         kDays[date::weekday{day}.c_encoding()], unsigned(ymd.day()),
-                         kMonths[unsigned(ymd.month()) - 1], int(ymd.year()), hms.hours().count(),
-                         hms.minutes().count(), hms.seconds().count());
-}
 
 enum class Ev : uint8_t { kCronJobSync, kJobCreate, kJobSync, kRunEnd, kRestart };
 
@@ -201,6 +188,8 @@ class Simulator {
     rec.parallelism = tmpl->spec.parallelism.value_or(1);
     rec.indexed = tmpl->spec.completion_mode.value_or("") == kIndexedCompletion;
     rec.suspended = tmpl->spec.suspend.value_or(false);
+    rec.backoff_limit = tmpl->spec.backoff_limit.value_or(kDefaultBackoffLimit);
+    rec.active_deadline_seconds = tmpl->spec.active_deadline_seconds;
     rec.created_ms = created;
     tl_.jobs.push_back(std::move(rec));
     JobState st;
@@ -267,7 +256,7 @@ class Simulator {
     if (const auto& sds = st.cj->spec.starting_deadline_seconds;
         sds && scheduled.unix_seconds() * 1000 + *sds * 1000 < now) {
       EmitCron(c, now, EventType::kWarning, "MissSchedule",
-               absl::StrCat("Missed scheduled time to start a job: ", FormatRfc1123ZUtc(scheduled)));
+               absl::StrCat("Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)));
       return Requeue(c, now_s);
     }
     const std::string job_name = CronJobJobName(tl_.cronjobs[c].name, scheduled);
@@ -593,6 +582,13 @@ absl::StatusOr<PodOutcomeModel> ParsePodOutcomeModel(absl::string_view text) {
   }
   return absl::InvalidArgumentError(
       absl::StrCat("pod outcome must be succeed, fail or fail:N (N >= 0), not \"", text, "\""));
+}
+
+absl::StatusOr<int64_t> ParsePodRuntime(absl::string_view text) {
+  absl::StatusOr<int64_t> ns = go::ParseDuration(text);
+  if (!ns.ok()) return ns.status();
+  if (*ns < 0) return absl::InvalidArgumentError("pod runtime must not be negative");
+  return *ns / 1'000'000;
 }
 
 absl::StatusOr<Timeline> SimulateTimeline(absl::Span<const Manifest> manifests,

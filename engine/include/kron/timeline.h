@@ -63,6 +63,10 @@ struct PodOutcomeModel {
 // `succeed`, `fail` or `fail:N` (N >= 0).
 absl::StatusOr<PodOutcomeModel> ParsePodOutcomeModel(absl::string_view text);
 
+// A pod runtime in Go's duration syntax (`5s`, `1m30s`, `250ms`), as whole
+// milliseconds; negative durations are rejected.
+absl::StatusOr<int64_t> ParsePodRuntime(absl::string_view text);
+
 struct PlanOptions {
   Instant from;
   Instant until;  // exclusive
@@ -126,6 +130,8 @@ struct JobRecord {
   int32_t parallelism = 1;
   bool indexed = false;
   bool suspended = false;
+  int32_t backoff_limit = 6;
+  std::optional<int64_t> active_deadline_seconds;
   int64_t created_ms = 0;
   std::optional<int64_t> start_ms;  // status.startTime (unset while suspended)
   std::optional<int64_t> deleted_ms;

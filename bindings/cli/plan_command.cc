@@ -1,0 +1,140 @@
+// `kron plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N]
+// [--pod-runtime DURATION] [--seed N] [--at TIME] [--output text|json]`:
+// what the CronJob, Job and kubelet controllers would do with the manifests
+// over [from, until) (kron/timeline.h), and with --at the kubectl tables and
+// describe blocks at that instant (kron/kubectl_tables.h).
+//
+// The manifests are validated first, as `kron validate` does (with --from as
+// "now"); findings go to stderr in validate's format. Exit status: 0 planned,
+// 1 some object invalid (nothing planned), 2 usage error or unreadable input.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "commands.h"
+#include "kron/instant.h"
+#include "kron/kubectl_tables.h"
+#include "kron/timeline.h"
+#include "kron/validation.h"
+#include "kron/zone.h"
+
+namespace kron::cli {
+namespace {
+
+constexpr char kPlanUsage[] =
+    "usage: kron plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N]\n"
+    "                 [--pod-runtime DURATION] [--seed N] [--at TIME] [--output text|json]\n";
+
+bool ReadFileText(absl::string_view path, std::string& out) {
+  if (path == "-") {
+    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return !std::cin.bad();
+  }
+  std::ifstream in{std::string(path), std::ios::binary};
+  if (!in) return false;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  out = std::move(buf).str();
+  return !in.bad();
+}
+
+int Usage(absl::string_view why) {
+  std::fprintf(stderr, "kron plan: %.*s\n%s", int(why.size()), why.data(), kPlanUsage);
+  return 2;
+}
+
+}  // namespace
+
+int RunPlan(const Args& args) {
+  PlanOptions options;
+  std::optional<Instant> from, until, at;
+  bool json = false;
+  std::vector<absl::string_view> files;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const absl::string_view a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::fputs(kPlanUsage, stdout);
+      return 0;
+    }
+    const bool has_value = i + 1 < args.size();
+    if (a == "--from" || a == "--until" || a == "--at") {
+      if (!has_value) return Usage(absl::StrCat(a, " needs a TIME"));
+      absl::StatusOr<Instant> t = ParseInstant(args[++i]);
+      if (!t.ok()) return Usage(absl::StrCat(a, ": ", t.status().message()));
+      (a == "--from" ? from : a == "--until" ? until : at) = *t;
+    } else if (a == "--pods") {
+      if (!has_value) return Usage("--pods needs succeed, fail or fail:N");
+      absl::StatusOr<PodOutcomeModel> m = ParsePodOutcomeModel(args[++i]);
+      if (!m.ok()) return Usage(absl::StrCat("--pods: ", m.status().message()));
+      options.pods = *m;
+    } else if (a == "--pod-runtime") {
+      if (!has_value) return Usage("--pod-runtime needs a DURATION");
+      absl::StatusOr<int64_t> ms = ParsePodRuntime(args[++i]);
+      if (!ms.ok()) return Usage(absl::StrCat("--pod-runtime: ", ms.status().message()));
+      options.pod_runtime_ms = *ms;
+    } else if (a == "--seed") {
+      if (!has_value || !absl::SimpleAtoi(args[i + 1], &options.seed)) {
+        return Usage("--seed needs an unsigned integer");
+      }
+      ++i;
+    } else if (a == "--output" || a == "-o") {
+      if (!has_value || (args[i + 1] != "text" && args[i + 1] != "json")) {
+        return Usage("--output must be text or json");
+      }
+      json = args[++i] == "json";
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage(absl::StrCat("unknown flag ", a));
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) return Usage("no FILE given");
+  if (!from || !until) return Usage("--from and --until are required");
+  options.from = *from;
+  options.until = *until;
+
+  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
+  if (!zones.ok()) {
+    std::fprintf(stderr, "kron plan: %s\n", std::string(zones.status().message()).c_str());
+    return 2;
+  }
+  ValidationOptions vopts;
+  vopts.now = *from;
+  std::vector<Manifest> manifests;
+  bool unreadable = false, invalid = false;
+  for (absl::string_view file : files) {
+    std::string text;
+    if (!ReadFileText(file, text)) {
+      std::fprintf(stderr, "%.*s: cannot read the file\n", int(file.size()), file.data());
+      unreadable = true;
+      continue;
+    }
+    ValidationReport report = ValidateManifestText(text, file, **zones, vopts);
+    for (const ReportItem& item : report.items) std::cerr << item.ToString() << '\n';
+    unreadable |= report.unreadable;
+    invalid |= report.invalid;
+    for (Manifest& m : report.manifests) manifests.push_back(std::move(m));
+  }
+  if (unreadable) return 2;
+  if (invalid) {
+    std::fputs("kron plan: some object is invalid; nothing planned\n", stderr);
+    return 1;
+  }
+  absl::StatusOr<Timeline> tl = SimulateTimeline(manifests, **zones, options);
+  if (!tl.ok()) {
+    std::fprintf(stderr, "kron plan: %s\n", std::string(tl.status().message()).c_str());
+    return 2;
+  }
+  const std::string out = json ? RenderPlanJson(*tl, at) : RenderPlanText(*tl, at);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
+}  // namespace kron::cli

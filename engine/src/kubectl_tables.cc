@@ -1,0 +1,495 @@
+// kubectl's printers, describe's Events and the `kron plan` renderings.
+// See kron/kubectl_tables.h.
+#include "kron/kubectl_tables.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "date/date.h"
+
+namespace kron {
+namespace {
+
+int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
+
+// translateTimestampSince: metav1.Time keeps whole seconds, so the object's
+// timestamp is truncated before it is subtracted from `at`.
+std::string Since(int64_t stamp_ms, Instant at) {
+  return HumanDuration(absl::Seconds(at.unix_seconds() - FloorSeconds(stamp_ms)));
+}
+
+size_t DisplayWidth(absl::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;  // count UTF-8 lead bytes
+  return n;
+}
+
+}  // namespace
+
+std::string HumanDuration(absl::Duration d) {
+  // duration.go HumanDuration, on Go's int64 nanoseconds.
+  const int64_t ns = absl::ToInt64Nanoseconds(d);
+  const int64_t seconds = ns / 1'000'000'000;  // int(d.Seconds()) truncates toward zero
+  if (seconds < -1) return "<invalid>";
+  if (seconds < 0) return "0s";
+  if (seconds < 60 * 2) return absl::StrCat(seconds, "s");
+  const int64_t minutes = ns / 60'000'000'000;
+  if (minutes < 10) {
+    const int64_t s = seconds % 60;
+    return s == 0 ? absl::StrCat(minutes, "m") : absl::StrCat(minutes, "m", s, "s");
+  }
+  if (minutes < 60 * 3) return absl::StrCat(minutes, "m");
+  const int64_t hours = ns / 3'600'000'000'000;
+  if (hours < 8) {
+    const int64_t m = minutes % 60;
+    return m == 0 ? absl::StrCat(hours, "h") : absl::StrCat(hours, "h", m, "m");
+  }
+  if (hours < 48) return absl::StrCat(hours, "h");
+  if (hours < 24 * 8) {
+    const int64_t h = hours % 24;
+    return h == 0 ? absl::StrCat(hours / 24, "d") : absl::StrCat(hours / 24, "d", h, "h");
+  }
+  if (hours < 24 * 365 * 2) return absl::StrCat(hours / 24, "d");
+  if (hours < 24 * 365 * 8) {
+    const int64_t dy = (hours / 24) % 365;
+    return dy == 0 ? absl::StrCat(hours / 24 / 365, "y")
+                   : absl::StrCat(hours / 24 / 365, "y", dy, "d");
+  }
+  return absl::StrCat(hours / 24 / 365, "y");
+}
+
+std::string ShortHumanDuration(absl::Duration d) {
+  const int64_t ns = absl::ToInt64Nanoseconds(d);
+  const int64_t seconds = ns / 1'000'000'000;
+  if (seconds < -1) return "<invalid>";
+  if (seconds < 0) return "0s";
+  if (seconds < 60) return absl::StrCat(seconds, "s");
+  const int64_t minutes = ns / 60'000'000'000;
+  if (minutes < 60) return absl::StrCat(minutes, "m");
+  const int64_t hours = ns / 3'600'000'000'000;
+  if (hours < 24) return absl::StrCat(hours, "h");
+  if (hours < 24 * 365) return absl::StrCat(hours / 24, "d");
+  // int(d.Hours()/24/365): float division, truncated.
+  return absl::StrCat(int64_t(double(ns) / 3.6e12 / 24 / 365), "y");
+}
+
+std::string TabwriterFormat(const std::vector<std::vector<std::string>>& rows, int minwidth,
+                            int padding) {
+  std::vector<size_t> width;
+  for (const auto& row : rows) {
+    for (size_t i = 0; i + 1 < row.size(); ++i) {
+      if (width.size() <= i) width.resize(i + 1, size_t(minwidth));
+      width[i] = std::max(width[i], DisplayWidth(row[i]) + size_t(padding));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      out += row[i];
+      if (i + 1 < row.size()) out.append(width[i] - DisplayWidth(row[i]), ' ');
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string FormatRfc1123Z(Instant t) {
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const date::sys_seconds s{std::chrono::seconds(t.unix_seconds())};
+  const date::sys_days day = date::floor<date::days>(s);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<std::chrono::seconds> hms{s - day};
+  return absl::StrFormat("%s, %02u %s %04d %02d:%02d:%02d +0000",
+                         kDays[date::weekday{day}.c_encoding()], unsigned(ymd.day()),
+                         kMonths[unsigned(ymd.month()) - 1], int(ymd.year()),
+                         int(hms.hours().count()), int(hms.minutes().count()),
+                         int(hms.seconds().count()));
+}
+
+// --- kubectl get ---------------------------------------------------------------
+
+namespace {
+
+template <typename T>
+void SortRowsByName(std::vector<std::pair<std::string, T>>& v) {
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+KubectlTable Sorted(KubectlTable t) {
+  std::stable_sort(t.rows.begin(), t.rows.end(),
+                   [](const auto& a, const auto& b) { return a[0] < b[0]; });
+  return t;
+}
+
+}  // namespace
+
+KubectlTable GetCronJobsTable(const Timeline& tl, Instant at) {
+  // printCronJob.
+  KubectlTable t{{"NAME", "SCHEDULE", "TIMEZONE", "SUSPEND", "ACTIVE", "LAST SCHEDULE", "AGE"}, {}};
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  for (size_t c = 0; c < tl.cronjobs.size(); ++c) {
+    const CronJobRecord& cj = tl.cronjobs[c];
+    if (cj.created_ms > at_ms) continue;
+    const CronJobStateAt s = CronJobStateAtTime(tl, int32_t(c), at_ms);
+    t.rows.push_back({cj.name, cj.schedule, cj.time_zone.value_or("<none>"),
+                      cj.suspend ? "True" : "False", absl::StrCat(s.active),
+                      s.last_schedule ? Since(s.last_schedule->unix_seconds() * 1000, at) : "<none>",
+                      Since(cj.created_ms, at)});
+  }
+  return Sorted(std::move(t));
+}
+
+KubectlTable GetJobsTable(const Timeline& tl, Instant at) {
+  // printJob (with the STATUS column of kubectl >= 1.30).
+  KubectlTable t{{"NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"}, {}};
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  for (size_t j = 0; j < tl.jobs.size(); ++j) {
+    const JobRecord& job = tl.jobs[j];
+    const JobStateAt s = JobStateAtTime(tl, int32_t(j), at_ms);
+    if (!s.exists) continue;
+    std::string completions;
+    if (job.completions) {
+      completions = absl::StrCat(s.succeeded, "/", *job.completions);
+    } else if (job.parallelism > 1) {
+      completions = absl::StrCat(s.succeeded, "/1 of ", job.parallelism);
+    } else {
+      completions = absl::StrCat(s.succeeded, "/1");
+    }
+    std::string duration;
+    if (job.start_ms && *job.start_ms <= at_ms) {
+      // Only Complete sets completionTime; a failed Job's duration keeps growing.
+      const bool complete = s.status == "Complete";
+      const int64_t end_s = complete ? FloorSeconds(job.finished_ms) : at.unix_seconds();
+      duration = HumanDuration(absl::Seconds(end_s - FloorSeconds(*job.start_ms)));
+    }
+    t.rows.push_back({job.name, s.status, completions, duration, Since(job.created_ms, at)});
+  }
+  return Sorted(std::move(t));
+}
+
+KubectlTable GetPodsTable(const Timeline& tl, Instant at) {
+  // printPod.
+  KubectlTable t{{"NAME", "READY", "STATUS", "RESTARTS", "AGE"}, {}};
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  for (size_t p = 0; p < tl.pods.size(); ++p) {
+    const PodStateAt s = PodStateAtTime(tl, int32_t(p), at_ms);
+    if (!s.exists) continue;
+    std::string restarts = absl::StrCat(s.restarts);
+    if (s.restarts != 0 && s.last_restart_ms) {
+      restarts = absl::StrCat(s.restarts, " (", Since(*s.last_restart_ms, at), " ago)");
+    }
+    t.rows.push_back({tl.pods[p].name, s.ready, s.status, restarts, Since(tl.pods[p].created_ms, at)});
+  }
+  return Sorted(std::move(t));
+}
+
+std::string RenderGetTable(const KubectlTable& table) {
+  if (table.rows.empty()) return "No resources found in default namespace.\n";
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(table.rows.size() + 1);
+  rows.push_back(table.columns);
+  rows.insert(rows.end(), table.rows.begin(), table.rows.end());
+  // k8s.io/cli-runtime/pkg/printers GetNewTabWriter: minwidth 6, padding 3.
+  return TabwriterFormat(rows, 6, 3);
+}
+
+std::string PodsStatuses(const JobStateAt& s) {
+  return absl::StrCat(s.active, " Active (", s.ready, " Ready) / ", s.succeeded, " Succeeded / ",
+                      s.failed, " Failed");
+}
+
+// --- describe: Events ------------------------------------------------------------
+
+std::vector<DescribedEvent> DescribeEvents(const Timeline& tl, absl::string_view object,
+                                           Instant at) {
+  // client-go EventCorrelator: EventAggregator (10 distinct messages per
+  // source/object/type/reason within 600 s since the last one → combined),
+  // then eventLogger (same key → count + 1, latest message and time).
+  struct AggregateRecord {
+    std::set<std::string> local_keys;
+    int64_t last_s = INT64_MIN / 2;
+  };
+  std::map<std::string, AggregateRecord> aggregates;
+  std::map<std::string, size_t> observed;  // correlation key -> index in `out`
+  std::vector<DescribedEvent> out;
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  for (const TimelineEvent& e : tl.events) {
+    if (e.time_ms > at_ms) break;
+    if (e.object != object) continue;
+    const int64_t now_s = FloorSeconds(e.time_ms);
+    const std::string type(EventTypeName(e.type));
+    const std::string aggregate_key = absl::StrCat(e.source, "\x1f", type, "\x1f", e.reason);
+    AggregateRecord& rec = aggregates[aggregate_key];
+    if (now_s - rec.last_s > 600) rec = AggregateRecord{};
+    rec.local_keys.insert(e.message);
+    rec.last_s = now_s;
+    std::string key = absl::StrCat(aggregate_key, "\x1f", e.message);
+    std::string message = e.message;
+    if (rec.local_keys.size() >= 10) {
+      rec.local_keys.erase(rec.local_keys.begin());  // PopAny
+      key = aggregate_key;
+      message = absl::StrCat("(combined from similar events): ", e.message);
+    }
+    auto it = observed.find(key);
+    if (it != observed.end()) {
+      DescribedEvent& d = out[it->second];
+      ++d.count;
+      d.last_ms = e.time_ms;
+      d.message = std::move(message);
+      continue;
+    }
+    observed.emplace(std::move(key), out.size());
+    out.push_back(DescribedEvent{type, e.reason, "", e.source, std::move(message), 1, e.time_ms,
+                                 e.time_ms});
+  }
+  // SortableEvents: by lastTimestamp (kron keeps recording order for ties).
+  std::stable_sort(out.begin(), out.end(), [](const DescribedEvent& a, const DescribedEvent& b) {
+    return FloorSeconds(a.last_ms) < FloorSeconds(b.last_ms);
+  });
+  for (DescribedEvent& d : out) {
+    d.age = d.count > 1 ? absl::StrCat(Since(d.last_ms, at), " (x", d.count, " over ",
+                                       Since(d.first_ms, at), ")")
+                        : Since(d.first_ms, at);
+  }
+  return out;
+}
+
+std::string RenderDescribeEvents(const std::vector<DescribedEvent>& events) {
+  if (events.empty()) return TabwriterFormat({{"Events:", "<none>"}}, 0, 2);
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"  Type", "Reason", "Age", "From", "Message"});
+  rows.push_back({"  ----", "------", "----", "----", "-------"});
+  for (const DescribedEvent& e : events) {
+    rows.push_back({absl::StrCat("  ", e.type), e.reason, e.age, e.from, e.message});
+  }
+  // describe's tabbedString: tabwriter minwidth 0, tabwidth 8, padding 2.
+  return absl::StrCat("Events:\n", TabwriterFormat(rows, 0, 2));
+}
+
+std::string DescribeJob(const Timeline& tl, int32_t j, Instant at) {
+  const JobRecord& job = tl.jobs[size_t(j)];
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  const JobStateAt s = JobStateAtTime(tl, j, at_ms);
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Name:", job.name});
+  rows.push_back({"Namespace:", "default"});
+  rows.push_back({"Parallelism:", absl::StrCat(job.parallelism)});
+  rows.push_back({"Completions:", job.completions ? absl::StrCat(*job.completions) : "<unset>"});
+  rows.push_back({"Completion Mode:", job.indexed ? "Indexed" : "NonIndexed"});
+  rows.push_back({"Suspend:", job.suspended ? "true" : "false"});
+  rows.push_back({"Backoff Limit:", absl::StrCat(job.backoff_limit)});
+  if (job.start_ms && *job.start_ms <= at_ms) {
+    rows.push_back({"Start Time:", FormatRfc1123Z(Instant::FromUnixSeconds(FloorSeconds(*job.start_ms)))});
+    if (s.status == "Complete") {
+      rows.push_back({"Completed At:",
+                      FormatRfc1123Z(Instant::FromUnixSeconds(FloorSeconds(job.finished_ms)))});
+      rows.push_back({"Duration:", HumanDuration(absl::Seconds(FloorSeconds(job.finished_ms) -
+                                                               FloorSeconds(*job.start_ms)))});
+    }
+  }
+  if (job.active_deadline_seconds) {
+    rows.push_back({"Active Deadline Seconds:", absl::StrCat(*job.active_deadline_seconds, "s")});
+  }
+  rows.push_back({"Pods Statuses:", PodsStatuses(s)});
+  std::string out = TabwriterFormat(rows, 0, 2);
+  absl::StrAppend(&out, RenderDescribeEvents(DescribeEvents(tl, absl::StrCat("Job/", job.name), at)));
+  return out;
+}
+
+std::string DescribeCronJob(const Timeline& tl, int32_t c, Instant at) {
+  const CronJobRecord& cj = tl.cronjobs[size_t(c)];
+  const CronJobStateAt s = CronJobStateAtTime(tl, c, at.unix_seconds() * 1000);
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"Name:", cj.name});
+  rows.push_back({"Namespace:", "default"});
+  rows.push_back({"Schedule:", cj.schedule});
+  rows.push_back({"Suspend:", cj.suspend ? "True" : "False"});
+  rows.push_back({"Successful Job History Limit:", absl::StrCat(cj.successful_jobs_history_limit)});
+  rows.push_back({"Failed Job History Limit:", absl::StrCat(cj.failed_jobs_history_limit)});
+  rows.push_back({"Last Schedule Time:",
+                  s.last_schedule ? FormatRfc1123Z(*s.last_schedule) : "<unset>"});
+  std::vector<std::string> names;
+  for (int32_t j : s.active_jobs) names.push_back(tl.jobs[size_t(j)].name);
+  rows.push_back({"Active Jobs:", names.empty() ? "<none>" : absl::StrJoin(names, ", ")});
+  std::string out = TabwriterFormat(rows, 0, 2);
+  absl::StrAppend(&out,
+                  RenderDescribeEvents(DescribeEvents(tl, absl::StrCat("CronJob/", cj.name), at)));
+  return out;
+}
+
+// --- kron plan ----------------------------------------------------------------------
+
+std::string JsonQuote(absl::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          absl::StrAppendFormat(&out, "\\u%04x", c);
+        } else {
+          out += char(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+std::string EventTime(const TimelineEvent& e) {
+  return FormatRfc3339Utc(Instant::FromUnixSeconds(FloorSeconds(e.time_ms)));
+}
+
+// The objects described at `at`: CronJobs, then Jobs, each in name order.
+std::vector<std::pair<std::string, int32_t>> DescribedObjects(const Timeline& tl, Instant at,
+                                                              bool cronjobs) {
+  std::vector<std::pair<std::string, int32_t>> v;
+  const int64_t at_ms = at.unix_seconds() * 1000;
+  if (cronjobs) {
+    for (size_t c = 0; c < tl.cronjobs.size(); ++c) {
+      if (tl.cronjobs[c].created_ms <= at_ms) v.emplace_back(tl.cronjobs[c].name, int32_t(c));
+    }
+  } else {
+    for (size_t j = 0; j < tl.jobs.size(); ++j) {
+      if (JobStateAtTime(tl, int32_t(j), at_ms).exists) v.emplace_back(tl.jobs[j].name, int32_t(j));
+    }
+  }
+  SortRowsByName(v);
+  return v;
+}
+
+void AppendJsonTable(std::string& out, const KubectlTable& t) {
+  out += "{\"columns\":[";
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (i) out += ',';
+    out += JsonQuote(t.columns[i]);
+  }
+  out += "],\"rows\":[";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (r) out += ',';
+    out += '[';
+    for (size_t i = 0; i < t.rows[r].size(); ++i) {
+      if (i) out += ',';
+      out += JsonQuote(t.rows[r][i]);
+    }
+    out += ']';
+  }
+  out += "]}";
+}
+
+void AppendJsonDescribe(std::string& out, absl::string_view object,
+                        const std::optional<std::string>& pods_statuses,
+                        const std::vector<DescribedEvent>& events) {
+  absl::StrAppend(&out, "{\"object\":", JsonQuote(object));
+  if (pods_statuses) absl::StrAppend(&out, ",\"podsStatuses\":", JsonQuote(*pods_statuses));
+  out += ",\"events\":[";
+  for (size_t i = 0; i < events.size(); ++i) {
+    const DescribedEvent& e = events[i];
+    if (i) out += ',';
+    absl::StrAppend(&out, "{\"type\":", JsonQuote(e.type), ",\"reason\":", JsonQuote(e.reason),
+                    ",\"age\":", JsonQuote(e.age), ",\"from\":", JsonQuote(e.from),
+                    ",\"message\":", JsonQuote(e.message), "}");
+  }
+  out += "]}";
+}
+
+}  // namespace
+
+std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at) {
+  std::string out;
+  if (tl.events.empty()) {
+    out += "No events in the window.\n";
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(tl.events.size() + 1);
+    rows.push_back({"TIME", "OBJECT", "TYPE", "REASON", "MESSAGE", "SOURCE"});
+    for (const TimelineEvent& e : tl.events) {
+      rows.push_back({EventTime(e), e.object, std::string(EventTypeName(e.type)), e.reason,
+                      e.message, e.source});
+    }
+    out += TabwriterFormat(rows, 0, 3);
+  }
+  for (const std::string& note : tl.notes) absl::StrAppend(&out, "note: ", note, "\n");
+  if (!at) return out;
+  const std::string when = FormatRfc3339Utc(*at);
+  absl::StrAppend(&out, "\n$ kubectl get cronjobs   # at ", when, "\n",
+                  RenderGetTable(GetCronJobsTable(tl, *at)));
+  absl::StrAppend(&out, "\n$ kubectl get jobs   # at ", when, "\n",
+                  RenderGetTable(GetJobsTable(tl, *at)));
+  absl::StrAppend(&out, "\n$ kubectl get pods   # at ", when, "\n",
+                  RenderGetTable(GetPodsTable(tl, *at)));
+  for (const auto& [name, c] : DescribedObjects(tl, *at, true)) {
+    absl::StrAppend(&out, "\n$ kubectl describe cronjob ", name, "   # at ", when, "\n",
+                    DescribeCronJob(tl, c, *at));
+  }
+  for (const auto& [name, j] : DescribedObjects(tl, *at, false)) {
+    absl::StrAppend(&out, "\n$ kubectl describe job ", name, "   # at ", when, "\n",
+                    DescribeJob(tl, j, *at));
+  }
+  return out;
+}
+
+std::string RenderPlanJson(const Timeline& tl, std::optional<Instant> at) {
+  std::string out = "{\"events\":[";
+  for (size_t i = 0; i < tl.events.size(); ++i) {
+    const TimelineEvent& e = tl.events[i];
+    absl::StrAppend(&out, i ? ",\n" : "\n", "{\"time\":", JsonQuote(EventTime(e)),
+                    ",\"object\":", JsonQuote(e.object), ",\"type\":",
+                    JsonQuote(EventTypeName(e.type)), ",\"reason\":", JsonQuote(e.reason),
+                    ",\"message\":", JsonQuote(e.message), ",\"source\":", JsonQuote(e.source),
+                    "}");
+  }
+  out += tl.events.empty() ? "],\n\"tables\":" : "\n],\n\"tables\":";
+  if (!at) {
+    out += "null";
+  } else {
+    absl::StrAppend(&out, "{\"at\":", JsonQuote(FormatRfc3339Utc(*at)), ",\n\"cronjobs\":");
+    AppendJsonTable(out, GetCronJobsTable(tl, *at));
+    out += ",\n\"jobs\":";
+    AppendJsonTable(out, GetJobsTable(tl, *at));
+    out += ",\n\"pods\":";
+    AppendJsonTable(out, GetPodsTable(tl, *at));
+    out += ",\n\"describe\":[";
+    bool first = true;
+    for (const auto& [name, c] : DescribedObjects(tl, *at, true)) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      const std::string object = absl::StrCat("CronJob/", name);
+      AppendJsonDescribe(out, object, std::nullopt, DescribeEvents(tl, object, *at));
+    }
+    for (const auto& [name, j] : DescribedObjects(tl, *at, false)) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      const std::string object = absl::StrCat("Job/", name);
+      AppendJsonDescribe(out, object,
+                         PodsStatuses(JobStateAtTime(tl, j, at->unix_seconds() * 1000)),
+                         DescribeEvents(tl, object, *at));
+    }
+    out += first ? "]}" : "\n]}";
+  }
+  out += ",\n\"notes\":[";
+  for (size_t i = 0; i < tl.notes.size(); ++i) {
+    if (i) out += ',';
+    out += JsonQuote(tl.notes[i]);
+  }
+  out += "]}\n";
+  return out;
+}
+
+}  // namespace kron
