@@ -9,10 +9,11 @@
 // Time.ZoneBounds, also ±1 s) and a deterministic set of random instants.
 //
 // Output, one line each:
-//   O <name> <unix> <offset> <isdst 0|1>     offset of an instant
-//   D <name> <local> <unix>                  time.Date of a wall-clock reading
-//                                            (local = wall clock as if UTC)
-//   E <name> <error>                         LoadLocation failed
+//
+//	O <name> <unix> <offset> <isdst 0|1>     offset of an instant
+//	D <name> <local> <unix>                  time.Date of a wall-clock reading
+//	                                         (local = wall clock as if UTC)
+//	E <name> <error>                         LoadLocation failed
 package main
 
 import (
