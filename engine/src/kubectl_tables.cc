@@ -136,7 +136,7 @@ KubectlTable GetCronJobsTable(const Timeline& tl, Instant at) {
   KubectlTable t{{"NAME", "SCHEDULE", "TIMEZONE", "SUSPEND", "ACTIVE", "LAST SCHEDULE", "AGE"}, {}};
   const int64_t at_ms = at.unix_seconds() * 1000;
   for (size_t c = 0; c < tl.cronjobs.size(); ++c) {
-    const CronJobRecord& cj = tl.cronjobs[c];
+    const PlannedCronJob& cj = tl.cronjobs[c];
     if (cj.created_ms > at_ms) continue;
     const CronJobStateAt s = CronJobStateAtTime(tl, int32_t(c), at_ms);
     t.rows.push_back({cj.name, cj.schedule, cj.time_zone.value_or("<none>"),
@@ -152,7 +152,7 @@ KubectlTable GetJobsTable(const Timeline& tl, Instant at) {
   KubectlTable t{{"NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"}, {}};
   const int64_t at_ms = at.unix_seconds() * 1000;
   for (size_t j = 0; j < tl.jobs.size(); ++j) {
-    const JobRecord& job = tl.jobs[j];
+    const PlannedJob& job = tl.jobs[j];
     const JobStateAt s = JobStateAtTime(tl, int32_t(j), at_ms);
     if (!s.exists) continue;
     std::string completions;
@@ -275,7 +275,7 @@ std::string RenderDescribeEvents(const std::vector<DescribedEvent>& events) {
 }
 
 std::string DescribeJob(const Timeline& tl, int32_t j, Instant at) {
-  const JobRecord& job = tl.jobs[size_t(j)];
+  const PlannedJob& job = tl.jobs[size_t(j)];
   const int64_t at_ms = at.unix_seconds() * 1000;
   const JobStateAt s = JobStateAtTime(tl, j, at_ms);
   std::vector<std::vector<std::string>> rows;
@@ -305,7 +305,7 @@ std::string DescribeJob(const Timeline& tl, int32_t j, Instant at) {
 }
 
 std::string DescribeCronJob(const Timeline& tl, int32_t c, Instant at) {
-  const CronJobRecord& cj = tl.cronjobs[size_t(c)];
+  const PlannedCronJob& cj = tl.cronjobs[size_t(c)];
   const CronJobStateAt s = CronJobStateAtTime(tl, c, at.unix_seconds() * 1000);
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"Name:", cj.name});

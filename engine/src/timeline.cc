@@ -59,7 +59,7 @@ class Simulator {
     const int64_t from_ms = tl_.options.from.unix_seconds() * 1000;
     const Instant creation = cj.metadata.creation_timestamp.value_or(tl_.options.from);
     st.creation = creation;
-    CronJobRecord rec;
+    PlannedCronJob rec;
     rec.name = cj.metadata.name;
     rec.schedule = cj.spec.schedule;
     rec.time_zone = cj.spec.time_zone;
@@ -181,7 +181,7 @@ class Simulator {
   }
 
   int32_t NewJob(std::string name, int32_t cron, const JobTemplate* tmpl, int64_t created) {
-    JobRecord rec;
+    PlannedJob rec;
     rec.name = std::move(name);
     rec.cronjob = cron;
     rec.completions = tmpl->spec.completions;
@@ -215,7 +215,7 @@ class Simulator {
     CleanupFinishedJobs(c, now);
     // syncCronJob: finished Jobs leave status.active with SawCompletedJob.
     for (int32_t j : st.live) {
-      const JobRecord& job = tl_.jobs[j];
+      const PlannedJob& job = tl_.jobs[j];
       if (job.condition == JobCondition::kNone) continue;
       auto it = std::find(st.active.begin(), st.active.end(), j);
       if (it == st.active.end()) continue;
@@ -315,7 +315,7 @@ class Simulator {
   void CleanupFinishedJobs(int32_t c, int64_t now) {
     std::vector<int32_t> succeeded, failed;
     for (int32_t j : crons_[c].live) {
-      const JobRecord& job = tl_.jobs[j];
+      const PlannedJob& job = tl_.jobs[j];
       if (job.condition == JobCondition::kComplete) succeeded.push_back(j);
       if (job.condition == JobCondition::kFailed) failed.push_back(j);
     }
@@ -327,8 +327,8 @@ class Simulator {
     const int64_t to_delete = int64_t(js.size()) - limit;
     if (to_delete <= 0) return;
     std::sort(js.begin(), js.end(), [&](int32_t a, int32_t b) {
-      const JobRecord& x = tl_.jobs[a];
-      const JobRecord& y = tl_.jobs[b];
+      const PlannedJob& x = tl_.jobs[a];
+      const PlannedJob& y = tl_.jobs[b];
       if (!x.start_ms && y.start_ms) return false;
       if (x.start_ms && !y.start_ms) return true;
       if (x.start_ms && y.start_ms) {
@@ -343,7 +343,7 @@ class Simulator {
   // deleteJob: the Job goes (background propagation takes its pods with it)
   // and leaves status.active.
   void DeleteJob(int32_t c, int32_t j, int64_t now) {
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     job.deleted_ms = now;
     for (int32_t p : job.pods) {
       if (!tl_.pods[p].deleted_ms) tl_.pods[p].deleted_ms = now;
@@ -359,7 +359,7 @@ class Simulator {
   // --- Job controller (job_controller.go syncJob) ----------------------------
 
   void JobCreated(int32_t j, int64_t now) {
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     if (job.deleted_ms) return;
     if (job.suspended) {
       EmitJob(j, now, EventType::kNormal, "Suspended", "Job suspended");
@@ -374,7 +374,7 @@ class Simulator {
 
   void JobSync(int32_t j, int64_t now) {
     if (JobFinishedOrGone(j) || tl_.jobs[j].suspended) return;
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     JobState& st = jobs_[j];
     const JobSpec& spec = st.tmpl->spec;
     // Failure first (exceedsBackoffLimit / pastBackoffLimitOnFailure), then
@@ -402,7 +402,7 @@ class Simulator {
   }
 
   void ManageJob(int32_t j, int64_t now) {
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     JobState& st = jobs_[j];
     const int32_t active = int32_t(st.active.size());
     int32_t want = 0;
@@ -440,9 +440,9 @@ class Simulator {
   }
 
   void CreatePod(int32_t j, int32_t index, int64_t now) {
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     JobState& st = jobs_[j];
-    PodRecord pod;
+    PlannedPod pod;
     pod.name = names_.GenerateName(index >= 0 ? IndexedPodGenerateNamePrefix(job.name, index)
                                               : PodGenerateNamePrefix(job.name));
     pod.job = j;
@@ -467,7 +467,7 @@ class Simulator {
   }
 
   void RunEnd(int32_t p, int64_t now) {
-    PodRecord& pod = tl_.pods[p];
+    PlannedPod& pod = tl_.pods[p];
     const int32_t j = pod.job;
     if (pod.deleted_ms || JobFinishedOrGone(j)) return;
     JobState& st = jobs_[j];
@@ -514,7 +514,7 @@ class Simulator {
   }
 
   void Restart(int32_t p, int64_t now) {
-    PodRecord& pod = tl_.pods[p];
+    PlannedPod& pod = tl_.pods[p];
     const int32_t j = pod.job;
     if (pod.deleted_ms || JobFinishedOrGone(j)) return;
     ++pods_[p].restarts;
@@ -525,7 +525,7 @@ class Simulator {
   }
 
   void FailJob(int32_t j, int64_t now, absl::string_view reason, absl::string_view message) {
-    JobRecord& job = tl_.jobs[j];
+    PlannedJob& job = tl_.jobs[j];
     JobState& st = jobs_[j];
     // deleteActivePods, then the Failed condition and its event.
     for (int32_t p : st.active) {
@@ -612,7 +612,7 @@ absl::StatusOr<Timeline> SimulateTimeline(absl::Span<const Manifest> manifests,
 
 PodStateAt PodStateAtTime(const Timeline& tl, int32_t p, int64_t at) {
   PodStateAt s;
-  const PodRecord& pod = tl.pods[size_t(p)];
+  const PlannedPod& pod = tl.pods[size_t(p)];
   if (at < pod.created_ms || (pod.deleted_ms && *pod.deleted_ms <= at)) return s;
   s.exists = true;
   // The last run that started by `at`.
@@ -642,7 +642,7 @@ PodStateAt PodStateAtTime(const Timeline& tl, int32_t p, int64_t at) {
 
 JobStateAt JobStateAtTime(const Timeline& tl, int32_t j, int64_t at) {
   JobStateAt s;
-  const JobRecord& job = tl.jobs[size_t(j)];
+  const PlannedJob& job = tl.jobs[size_t(j)];
   if (at < job.created_ms || (job.deleted_ms && *job.deleted_ms <= at)) return s;
   s.exists = true;
   const bool finished = job.condition != JobCondition::kNone && job.finished_ms <= at;
@@ -653,7 +653,7 @@ JobStateAt JobStateAtTime(const Timeline& tl, int32_t j, int64_t at) {
   }
   std::vector<bool> done_index;
   for (int32_t p : job.pods) {
-    const PodRecord& pod = tl.pods[size_t(p)];
+    const PlannedPod& pod = tl.pods[size_t(p)];
     if (pod.created_ms > at) continue;
     if (pod.finished_ms && *pod.finished_ms <= at) {
       if (!pod.succeeded) {
@@ -678,7 +678,7 @@ JobStateAt JobStateAtTime(const Timeline& tl, int32_t j, int64_t at) {
 CronJobStateAt CronJobStateAtTime(const Timeline& tl, int32_t c, int64_t at) {
   CronJobStateAt s;
   for (int32_t j : tl.cronjobs[size_t(c)].jobs) {
-    const JobRecord& job = tl.jobs[size_t(j)];
+    const PlannedJob& job = tl.jobs[size_t(j)];
     if (job.created_ms > at) continue;
     if (job.scheduled && (!s.last_schedule || *s.last_schedule < *job.scheduled)) {
       s.last_schedule = job.scheduled;

@@ -105,7 +105,7 @@ struct ContainerRun {
   bool succeeds = false;
 };
 
-struct PodRecord {
+struct PlannedPod {
   std::string name;
   int32_t job = 0;     // index into Timeline::jobs
   int32_t index = -1;  // completion index (Indexed Jobs), else -1
@@ -121,7 +121,7 @@ struct PodRecord {
 
 enum class JobCondition : uint8_t { kNone, kComplete, kFailed };
 
-struct JobRecord {
+struct PlannedJob {
   std::string name;
   int32_t cronjob = -1;  // index into Timeline::cronjobs, or -1
   std::optional<Instant> scheduled;  // the CronJob's scheduled time
@@ -143,7 +143,7 @@ struct JobRecord {
   std::vector<int32_t> failed_on_finish;
 };
 
-struct CronJobRecord {
+struct PlannedCronJob {
   std::string name;
   std::string schedule;
   std::optional<std::string> time_zone;
@@ -159,9 +159,9 @@ struct CronJobRecord {
 struct Timeline {
   PlanOptions options;
   std::vector<TimelineEvent> events;  // in time order; ties in causal order
-  std::vector<CronJobRecord> cronjobs;
-  std::vector<JobRecord> jobs;
-  std::vector<PodRecord> pods;
+  std::vector<PlannedCronJob> cronjobs;
+  std::vector<PlannedJob> jobs;
+  std::vector<PlannedPod> pods;
   // Set when a CronJob stopped being simulated early (e.g. the controller
   // would loop forever on its schedule): `CronJob/x: why`.
   std::vector<std::string> notes;
