@@ -198,7 +198,7 @@ uint32_t Fleet::NewSlot() {
   return id;
 }
 
-absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj) {
+absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced) {
   if (cj.name.empty()) return absl::InvalidArgumentError("metadata.name: required");
   if (cj.name.size() > 255) {
     return absl::InvalidArgumentError("metadata.name: longer than 255 bytes");
@@ -213,6 +213,7 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj) {
   if (!sched.ok()) return sched.status();
 
   uint32_t id = Find(cj.name_space, cj.name);
+  if (replaced != nullptr) *replaced = id != kNoCronJob;
   if (id != kNoCronJob) {
     Dequeue(id);
     --refs_[sched_[id]];

@@ -303,8 +303,8 @@ class Loader {
       }
       r.last_schedule_time = *t;
     }
-    const bool existed = fleet_.Find(r.name_space, r.name) != kNoCronJob;
-    absl::StatusOr<CronJobId> id = fleet_.Upsert(r);
+    bool existed = false;
+    absl::StatusOr<CronJobId> id = fleet_.Upsert(r, &existed);
     if (!id.ok()) {
       *error = std::string(id.status().message());
       return false;
@@ -383,9 +383,11 @@ void ReadNdjson(Loader& loader, const char* p, const char* end, const char* buff
     const char* stop = nl ? nl : end;
     const char* q = SkipSpace(p, stop);
     if (q < stop) {
-      // One value per line: anything after it is trailing content.
-      const char* value_end = SkipValue(q, stop);
-      if (value_end != nullptr && SkipSpace(value_end, stop) < stop) {
+      // One object per line: it must end the line (a cheap check; simdjson
+      // judges the inside).
+      const char* last = stop;
+      while (last > q && IsSpace(last[-1])) --last;
+      if (last[-1] != '}' && *q == '{') {
         loader.CountBad(line, "JSON: trailing content after the object");
       } else {
         loader.Record(q, size_t(stop - q), size_t(buffer_end - q), line);

@@ -8,6 +8,7 @@
 // sends every member of it whatever its own outcome (utils.go): all members
 // share the schedule, so a bucket never splits.
 #include <algorithm>
+#include <functional>
 
 #include "kron/controller.h"
 #include "kron/fire_times.h"
@@ -38,6 +39,7 @@ void Fleet::StartDueQueue(Instant clock, DueOptions options) {
   pending_pos_ = 0;
   std::fill(bucket_.begin(), bucket_.end(), kNone);
   for (uint32_t id = 0; id < sched_.size(); ++id) Enqueue(id);
+  for (Bucket& b : buckets_) b.members.shrink_to_fit();
 }
 
 void Fleet::SkipTo(Instant t) {
@@ -47,11 +49,8 @@ void Fleet::SkipTo(Instant t) {
 void Fleet::PushHeap(uint32_t b) {
   // Heap entries carry the schedule in the high half of the tie-breaker so
   // that same-time buckets come out by schedule index, independent of bucket ids.
-  heap_.push_back({buckets_[b].key, b});
-  std::push_heap(heap_.begin(), heap_.end(), [this](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first > y.first;
-    return buckets_[x.second].sched > buckets_[y.second].sched;
-  });
+  heap_.push_back({buckets_[b].key, uint64_t(buckets_[b].sched) << 32 | b});
+  std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
 }
 
 uint32_t Fleet::BucketFor(uint32_t sched, int64_t key, int64_t anchor) {
@@ -152,12 +151,9 @@ void Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* start
 }
 
 bool Fleet::ProcessNextBucket(Instant until) {
-  auto later = [this](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first > y.first;
-    return buckets_[x.second].sched > buckets_[y.second].sched;
-  };
+  const auto later = std::greater<>();
   while (!heap_.empty()) {
-    const uint32_t b = heap_.front().second;
+    const uint32_t b = uint32_t(heap_.front().second);
     const int64_t key = heap_.front().first;
     if (buckets_[b].members.empty()) {
       std::pop_heap(heap_.begin(), heap_.end(), later);
@@ -245,12 +241,9 @@ void Fleet::AdvanceTo(Instant until, absl::FunctionRef<void(const DueEvent&)> em
 }
 
 int64_t Fleet::NextDue() {
-  auto later = [this](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first > y.first;
-    return buckets_[x.second].sched > buckets_[y.second].sched;
-  };
+  const auto later = std::greater<>();
   while (!heap_.empty()) {
-    const uint32_t b = heap_.front().second;
+    const uint32_t b = uint32_t(heap_.front().second);
     if (!buckets_[b].members.empty()) return std::max(heap_.front().first, clock_.unix_seconds());
     bucket_of_.erase({buckets_[b].sched, heap_.front().first});
     std::pop_heap(heap_.begin(), heap_.end(), later);

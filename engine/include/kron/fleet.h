@@ -125,7 +125,8 @@ class Fleet {
   //   `metadata.name: required`.
   // spec.timeZone follows formatSchedule (pkg/controller/cronjob/utils.go):
   // a schedule containing "TZ" is used as is; otherwise `TZ=<zone> <schedule>`.
-  absl::StatusOr<CronJobId> Upsert(const CronJobRecord& cj);
+  // `replaced` (optional) tells whether a CronJob of that name was there.
+  absl::StatusOr<CronJobId> Upsert(const CronJobRecord& cj, bool* replaced = nullptr);
   // Removes; false when the id is not live.
   bool Remove(CronJobId id);
   bool SetSuspend(CronJobId id, bool suspend);
@@ -281,7 +282,7 @@ class Fleet {
   Instant clock_;
   std::vector<Bucket> buckets_;
   std::vector<uint32_t> free_buckets_;
-  std::vector<std::pair<int64_t, uint32_t>> heap_;  // (key, bucket)
+  std::vector<std::pair<int64_t, uint64_t>> heap_;  // (key, schedule << 32 | bucket)
   absl::flat_hash_map<std::pair<uint32_t, int64_t>, uint32_t> bucket_of_;
   std::vector<DueEvent> pending_;
   size_t pending_pos_ = 0;
