@@ -13,6 +13,7 @@ using Args = std::vector<absl::string_view>;
 int RunNext(const Args& args);
 int RunValidate(const Args& args);
 int RunPlan(const Args& args);
+int RunFleet(const Args& args);
 
 }  // namespace kron::cli
 

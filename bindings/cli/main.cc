@@ -16,6 +16,7 @@ constexpr char kUsage[] =
     "  plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N] [--pod-runtime D]\n"
     "       [--seed N] [--at TIME] [--output text|json]\n"
     "                     what the CronJob/Job controllers would do, with kubectl tables at --at\n"
+    "  fleet FILE [--at TIME] [--until TIME] [--top N]  CronJob List/NDJSON: counts, errors, next fires, busiest minutes\n"
     "\n"
     "TIME is RFC 3339 (2026-01-01T08:00:00Z) or @<unix seconds>.\n";
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   if (command == "next") return kron::cli::RunNext(args);
   if (command == "validate") return kron::cli::RunValidate(args);
   if (command == "plan") return kron::cli::RunPlan(args);
+  if (command == "fleet") return kron::cli::RunFleet(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;
