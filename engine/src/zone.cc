@@ -25,7 +25,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "date/tz.h"
 #include "posix_tz.h"
@@ -256,7 +258,7 @@ uint32_t Be32(const unsigned char* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
 
-absl::StatusOr<Tzif> ReadTzif(const std::string& data) {
+[[maybe_unused]] absl::StatusOr<Tzif> ReadTzif(const std::string& data) {
   auto bad = [] { return absl::NotFoundError(kMalformed); };
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   const size_t size = data.size();
@@ -347,6 +349,7 @@ std::string TzdataVersion(const std::string& fallback) {
   return fallback;
 }
 
+#ifndef KRON_TZ_TEXT_DIR
 // Reads /usr/share/zoneinfo/<name> as Go's loadTzinfoFromDirOrZip does, with
 // Go's error texts: the errno text for directories ("is a directory", "not a
 // directory"), "malformed time zone information" for files that are not TZif.
@@ -364,6 +367,41 @@ absl::StatusOr<Tzif> LoadTzifFile(absl::string_view name) {
   ss << in.rdbuf();
   return ReadTzif(ss.str());
 }
+#else   // KRON_TZ_TEXT_DIR
+// The WebAssembly module has no TZif files. date/tz reads the IANA text files
+// in KRON_TZ_TEXT_DIR, and scripts/tzdata-expand.py wrote there, from the
+// host's TZif files at build time, what zone.cc needs of them for each name:
+//   name \t first_offset \t first_is_dst \t last_transition|- \t footer
+// The Tzif returned has only the last transition in `at`: where date/tz's
+// transitions stop and the footer takes over, as in the native build.
+absl::StatusOr<Tzif> LoadTzifFile(absl::string_view name) {
+  constexpr char kPath[] = KRON_TZ_TEXT_DIR "/tzif-extras";
+  std::ifstream in(kPath, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<absl::string_view> f = absl::StrSplit(line, '\t');
+    if (f.size() != 5 || f[0] != name) continue;
+    Tzif x;
+    int dst = 0;
+    int64_t last = 0;
+    if (!absl::SimpleAtoi(f[1], &x.first_offset) || !absl::SimpleAtoi(f[2], &dst) ||
+        !(f[3] == "-" || absl::SimpleAtoi(f[3], &last))) {
+      return absl::NotFoundError(kMalformed);
+    }
+    x.first_is_dst = dst != 0;
+    x.offsets.push_back(x.first_offset);
+    x.is_dst.push_back(x.first_is_dst);
+    if (f[3] != "-") {
+      x.at.push_back(last);
+      x.offsets.push_back(x.first_offset);  // unused: listed zones take date/tz's
+      x.is_dst.push_back(x.first_is_dst);
+    }
+    x.footer = std::string(f[4]);
+    return x;
+  }
+  return absl::NotFoundError(absl::StrCat("unknown time zone ", name));
+}
+#endif  // KRON_TZ_TEXT_DIR
 
 absl::StatusOr<Zone> CompileSystemZone(const std::string& name, bool listed) {
   absl::StatusOr<Tzif> tzif = LoadTzifFile(name);
@@ -380,9 +418,10 @@ absl::StatusOr<Zone> CompileSystemZone(const std::string& name, bool listed) {
   try {
     const date::time_zone* tz = date::locate_zone(name);
     using date::sys_seconds;
-    // date/tz (OS mode) knows only the file's transitions and reports the
-    // last period as lasting until far in the future: stop there.
-    const int64_t stop = internal::UtcYearStart(3000);
+    // date/tz's transitions up to the file's last one, the footer after it.
+    // In OS mode they are the file's own; in text mode (wasm) date/tz computes
+    // them from the rules without end, so the stop matters there.
+    const int64_t stop = tzif->at.empty() ? kMin : tzif->at.back() + 1;
     date::sys_info info = tz->get_info(sys_seconds(std::chrono::seconds(kMinUnixSeconds * 8)));
     // Go's zone before the first transition, not date/tz's (see top).
     offsets.push_back(tzif->first_offset);
