@@ -49,6 +49,31 @@ void BM_ValidateAndPlanOneDay(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateAndPlanOneDay)->Unit(benchmark::kMillisecond);
 
+// The two halves of the target, separately.
+void BM_ValidateOnly(benchmark::State& state) {
+  kron::ValidationOptions vo;
+  vo.now = *kron::ParseInstant("2025-12-31T23:59:30Z");
+  for (auto _ : state) {
+    kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_ValidateOnly)->Unit(benchmark::kMillisecond);
+
+void BM_PlanOnly(benchmark::State& state) {
+  kron::PlanOptions o;
+  o.from = *kron::ParseInstant("2025-12-31T23:59:30Z");
+  o.until = *kron::ParseInstant("2026-01-01T23:59:30Z");
+  kron::ValidationOptions vo;
+  vo.now = o.from;
+  kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+  for (auto _ : state) {
+    absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(r.manifests, Zones(), o);
+    benchmark::DoNotOptimize(tl);
+  }
+}
+BENCHMARK(BM_PlanOnly)->Unit(benchmark::kMillisecond);
+
 void BM_PlanOneDayJson(benchmark::State& state) {
   kron::PlanOptions o;
   o.from = *kron::ParseInstant("2025-12-31T23:59:30Z");

@@ -247,8 +247,8 @@ std::vector<DescribedEvent> DescribeEvents(const Timeline& tl, absl::string_view
       continue;
     }
     observed.emplace(std::move(key), out.size());
-    out.push_back(DescribedEvent{type, e.reason, "", e.source, std::move(message), 1, e.time_ms,
-                                 e.time_ms});
+    out.push_back(DescribedEvent{type, std::string(e.reason), "", std::string(e.source),
+                                 std::move(message), 1, e.time_ms, e.time_ms});
   }
   // SortableEvents: by lastTimestamp (kron keeps recording order for ties).
   std::stable_sort(out.begin(), out.end(), [](const DescribedEvent& a, const DescribedEvent& b) {
@@ -420,8 +420,8 @@ std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at) {
     rows.reserve(tl.events.size() + 1);
     rows.push_back({"TIME", "OBJECT", "TYPE", "REASON", "MESSAGE", "SOURCE"});
     for (const TimelineEvent& e : tl.events) {
-      rows.push_back({EventTime(e), e.object, std::string(EventTypeName(e.type)), e.reason,
-                      e.message, e.source});
+      rows.push_back({EventTime(e), e.object, std::string(EventTypeName(e.type)),
+                      std::string(e.reason), e.message, std::string(e.source)});
     }
     out += TabwriterFormat(rows, 0, 3);
   }

@@ -134,6 +134,10 @@ class Simulator {
     std::optional<Instant> last_schedule;
     std::vector<int32_t> active;  // status.active (job ids)
     int64_t requeue_ms = -1;
+    // Next(last_schedule) in ms, known right after a Job was created: a sync
+    // before it finds nothing due (saves the schedule walk on Job events).
+    std::optional<Instant> next_after_earliest_for;
+    int64_t next_after_earliest_ms = 0;
     bool synced = false;
     bool stopped = false;
   };
@@ -170,8 +174,12 @@ class Simulator {
 
   void Emit(int64_t t, absl::string_view kind, absl::string_view name, EventType type,
             absl::string_view reason, std::string message, absl::string_view source) {
-    tl_.events.push_back(TimelineEvent{t, absl::StrCat(kind, "/", name), type, std::string(reason),
-                                       std::move(message), std::string(source)});
+    // `reason` and `source` are string constants: only the object and the
+    // message are allocated.
+    std::string object;
+    object.reserve(kind.size() + 1 + name.size());
+    absl::StrAppend(&object, kind, "/", name);
+    tl_.events.push_back(TimelineEvent{t, std::move(object), type, reason, std::move(message), source});
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
     Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
@@ -233,6 +241,12 @@ class Simulator {
                *st.format.unsupported_schedule_warning);
     }
     const Instant now_s = Instant::FromUnixSeconds(FloorSeconds(now));
+    if (!st.cj->spec.starting_deadline_seconds && st.last_schedule &&
+        st.next_after_earliest_for == st.last_schedule && now_s.unix_seconds() * 1000 < st.next_after_earliest_ms) {
+      // mostRecentScheduleTime: now < Next(earliest) → nothing due; the
+      // requeue is Next(earliest) + 100 ms.
+      return RequeueAt(c, st.next_after_earliest_ms + 100);
+    }
     CronJobTimes times{st.creation, st.last_schedule, st.cj->spec.starting_deadline_seconds};
     absl::StatusOr<NextSchedule> next = NextScheduleTime(times, now_s, *st.schedule);
     if (!next.ok()) {
@@ -251,25 +265,40 @@ class Simulator {
       EmitCron(c, now, EventType::kWarning, kTooManyMissedTimesReason,
                std::string(kTooManyMissedTimesMessage));
     }
-    if (!next->scheduled) return Requeue(c, now_s);
+    if (!next->scheduled) {
+      Requeue(c, now_s);
+      return;
+    }
     const Instant scheduled = *next->scheduled;
     if (const auto& sds = st.cj->spec.starting_deadline_seconds;
         sds && scheduled.unix_seconds() * 1000 + *sds * 1000 < now) {
       EmitCron(c, now, EventType::kWarning, "MissSchedule",
                absl::StrCat("Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)));
-      return Requeue(c, now_s);
+      {
+        Requeue(c, now_s);
+        return;
+      }
     }
     const std::string job_name = CronJobJobName(tl_.cronjobs[c].name, scheduled);
     for (int32_t j : st.active) {
-      if (tl_.jobs[j].name == job_name) return Requeue(c, now_s);
+      if (tl_.jobs[j].name == job_name) {
+        Requeue(c, now_s);
+        return;
+      }
     }
-    if (st.last_schedule == scheduled) return Requeue(c, now_s);
+    if (st.last_schedule == scheduled) {
+        Requeue(c, now_s);
+        return;
+      }
     const std::string& policy = st.cj->spec.concurrency_policy;
     if (policy == kForbidConcurrent && !st.active.empty()) {
       EmitCron(c, now, EventType::kNormal, "JobAlreadyActive",
                "Not starting job because prior execution is running and concurrency policy is "
                "Forbid");
-      return Requeue(c, now_s);
+      {
+        Requeue(c, now_s);
+        return;
+      }
     }
     if (policy == kReplaceConcurrent) {
       const std::vector<int32_t> active = st.active;
@@ -281,7 +310,10 @@ class Simulator {
         if (std::find(st.active.begin(), st.active.end(), j) != st.active.end()) return;
         st.active.push_back(j);
         st.last_schedule = scheduled;
-        return Requeue(c, now_s);
+        {
+        Requeue(c, now_s);
+        return;
+      }
       }
     }
     const int32_t j = NewJob(job_name, c, st.tmpl.get(), now);
@@ -294,16 +326,28 @@ class Simulator {
     EmitCron(c, now, EventType::kNormal, "SuccessfulCreate", absl::StrCat("Created job ", job_name));
     st.active.push_back(j);
     st.last_schedule = scheduled;
-    Requeue(c, now_s);
+    const int64_t at = Requeue(c, now_s);
+    if (at >= 0) {  // Next(scheduled) > now, so the requeue aimed at it
+      st.next_after_earliest_for = scheduled;
+      st.next_after_earliest_ms = at - 100;
+    }
     JobCreated(j, now);  // the Job controller sees the new Job at once
   }
 
-  void Requeue(int32_t c, Instant now_s) {
+  // Returns the requeue instant (ms), or -1 when there is none.
+  int64_t Requeue(int32_t c, Instant now_s) {
     CronState& st = crons_[c];
     CronJobTimes times{st.creation, st.last_schedule, st.cj->spec.starting_deadline_seconds};
     const absl::Duration d = NextScheduleTimeDuration(times, now_s, *st.schedule);
     const int64_t at = now_s.unix_seconds() * 1000 + absl::ToInt64Milliseconds(d);
-    if (at >= tl_.options.until.unix_seconds() * 1000 || at < now_s.unix_seconds() * 1000) return;
+    if (at < now_s.unix_seconds() * 1000) return -1;
+    RequeueAt(c, at);
+    return at;
+  }
+
+  void RequeueAt(int32_t c, int64_t at) {
+    CronState& st = crons_[c];
+    if (at >= tl_.options.until.unix_seconds() * 1000) return;
     // The work queue keeps the earliest pending time for a key.
     if (st.requeue_ms >= 0 && st.requeue_ms <= at) return;
     st.requeue_ms = at;

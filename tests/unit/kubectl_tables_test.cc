@@ -155,9 +155,10 @@ Timeline Synthetic(std::vector<TimelineEvent> events) {
   return tl;
 }
 
+// `reason` must be a literal: TimelineEvent keeps a view of it.
 TimelineEvent Ev(int64_t s, absl::string_view reason, absl::string_view message) {
-  return TimelineEvent{s * 1000, "CronJob/cj", EventType::kNormal, std::string(reason),
-                       std::string(message), "cronjob-controller"};
+  return TimelineEvent{s * 1000, "CronJob/cj", EventType::kNormal, reason, std::string(message),
+                       "cronjob-controller"};
 }
 
 TEST(DescribeEvents, IdenticalEventsAreCounted) {

@@ -90,9 +90,9 @@ struct TimelineEvent {
   int64_t time_ms = 0;
   std::string object;  // `CronJob/x`, `Job/x`, `Pod/x`
   EventType type = EventType::kNormal;
-  std::string reason;
+  absl::string_view reason;  // static storage (the controllers' constants)
   std::string message;
-  std::string source;  // `cronjob-controller`, `job-controller`
+  absl::string_view source;  // `cronjob-controller`, `job-controller` (static)
 };
 
 inline constexpr absl::string_view kCronJobControllerSource = "cronjob-controller";
