@@ -68,10 +68,12 @@ absl::StatusOr<uint32_t> Fleet::Intern(absl::string_view schedule,
   const int64_t every = parsed->every_seconds();
   const uint8_t kind = uint8_t(parsed->kind());
   key.append(reinterpret_cast<const char*>(&kind), 1);
-  key.append(reinterpret_cast<const char*>(&zone), sizeof zone);
   if (parsed->kind() == Schedule::Kind::kEvery) {
+    // `@every D` fires at after + D in every zone: one schedule for all zones,
+    // so the due queue groups CronJobs of equal phase whatever their timeZone.
     key.append(reinterpret_cast<const char*>(&every), sizeof every);
   } else {
+    key.append(reinterpret_cast<const char*>(&zone), sizeof zone);
     key.append(reinterpret_cast<const char*>(&f.minute), sizeof f.minute);
     key.append(reinterpret_cast<const char*>(&f.hour), sizeof f.hour);
     key.append(reinterpret_cast<const char*>(&f.dom), sizeof f.dom);

@@ -39,7 +39,12 @@ void Fleet::StartDueQueue(Instant clock, DueOptions options) {
   pending_pos_ = 0;
   std::fill(bucket_.begin(), bucket_.end(), kNone);
   for (uint32_t id = 0; id < sched_.size(); ++id) Enqueue(id);
-  for (Bucket& b : buckets_) b.members.shrink_to_fit();
+  // Members in id order: the sync then walks the slot arrays forward.
+  for (Bucket& b : buckets_) {
+    std::sort(b.members.begin(), b.members.end());
+    for (uint32_t k = 0; k < b.members.size(); ++k) pos_[b.members[k]] = k;
+    b.members.shrink_to_fit();
+  }
 }
 
 void Fleet::SkipTo(Instant t) {
@@ -174,7 +179,20 @@ bool Fleet::ProcessNextBucket(Instant until) {
     int64_t started = kNoFire;
     {
       const Bucket& bucket = buckets_[b];
-      for (uint32_t id : bucket.members) SyncMember(id, bucket, now, &started);
+      const uint32_t* m = bucket.members.data();
+      const size_t count = bucket.members.size();
+      pending_.reserve(count);
+      // Members are scattered over the slot arrays: fetch ahead.
+      constexpr size_t kAhead = 16;
+      for (size_t k = 0; k < count; ++k) {
+        if (k + kAhead < count) {
+          const uint32_t ahead = m[k + kAhead];
+          __builtin_prefetch(&earliest_[ahead], 1);
+          __builtin_prefetch(&flags_[ahead], 1);
+          __builtin_prefetch(&active_[ahead], 0);
+        }
+        SyncMember(m[k], bucket, now, &started);
+      }
     }
     // Requeue where nextScheduleTimeDuration sends every member: Next(now).
     const std::optional<Instant> next = Next(schedules_[sched], clock_);

@@ -151,7 +151,8 @@ class Fleet {
   std::optional<int64_t> starting_deadline_seconds(CronJobId id) const;
   const Schedule& schedule(CronJobId id) const { return schedules_[sched_[id]]; }
   uint32_t schedule_index(CronJobId id) const { return sched_[id]; }
-  // The spec text handed to the parser (after formatSchedule).
+  // The spec text handed to the parser (after formatSchedule) for the first
+  // CronJob that used this schedule (spellings with one meaning share it).
   const std::string& schedule_text(uint32_t schedule_index) const { return texts_[schedule_index]; }
 
   // `<name>-<scheduled unix seconds / 60>` (getJobName), written to `out`
