@@ -1,0 +1,204 @@
+// manifest.js — Manifest mode: what `kubectl apply` would print, then the
+// engine's simulation of the controllers over a window, drawn as a timeline,
+// with `kubectl get` tables at a picked instant and the events.
+import * as engine from './engine.js';
+import { $, esc, fmtUTC, toMs } from './util.js';
+import { buildModel, renderSvg } from './timeline.js';
+
+const FILE = 'manifest.yml';
+const MAX_EVENTS_SHOWN = 200;
+
+// --- kubectl apply -----------------------------------------------------------
+
+// The API server's answer to a create, as kubectl prints it (one line per
+// object), then kron's warnings.
+function applyLines(v) {
+  const raw = v.raw ?? {};
+  const objects = Array.isArray(raw.objects) ? raw.objects : [];
+  const errors = v.findings.filter((f) => f.severity !== 'warning');
+  const warnings = v.findings.filter((f) => f.severity === 'warning');
+  const lines = [];
+  const unreadable = errors.filter((f) => f.unreadable || !f.object);
+  for (const f of unreadable) lines.push({ cls: 'err', text: `error: ${f.text || f.message}`, f });
+  for (const o of objects) {
+    const key = `${o.kind}/${o.name}`;
+    const mine = errors.filter((f) => f.object === key);
+    if (mine.length) {
+      const body = mine.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message));
+      lines.push({ cls: 'err', text: `The ${o.kind} "${o.name}" is invalid: ${body.length === 1 ? body[0] : `[${body.join(', ')}]`}`, f: mine[0] });
+    } else if (!unreadable.length) {
+      lines.push({ cls: 'ok', text: `${String(o.kind).toLowerCase()}.batch/${o.name} created` });
+    }
+  }
+  if (!objects.length) {
+    for (const f of errors) if (!unreadable.includes(f)) lines.push({ cls: 'err', text: f.text || `${f.object}: ${f.field}: ${f.message}`, f });
+  }
+  return { lines, warnings, invalid: errors.length > 0 };
+}
+
+export function renderValidation(text) {
+  const el = $('validation');
+  const v = engine.validate(text, FILE);
+  if (!v) {
+    el.innerHTML = '<p class="missing">Validation needs <code>kron.validate()</code>, which this build of the engine does not have yet.</p>';
+    return { invalid: false, missing: true };
+  }
+  const { lines, warnings, invalid } = applyLines(v);
+  const at = (f) => (f && f.line ? ` data-line="${f.line}" data-column="${f.column || 1}"` : '');
+  const loc = (f) => (f && f.line ? `<a href="#manifest" class="loc"${at(f)}>${FILE}:${f.line}${f.column ? ':' + f.column : ''}</a> ` : '');
+  el.innerHTML =
+    `<pre class="kubectl" aria-label="kubectl apply output">${lines.map((l) => `<span class="${l.cls}">${esc(l.text)}</span>`).join('\n') || '<span class="hint">(no Job or CronJob in the editor)</span>'}</pre>` +
+    (v.findings.length ? `<ul class="findings">${v.findings.map((f) => `<li class="${f.severity === 'warning' ? 'warn' : 'err'}">${loc(f)}<span class="sev">${f.severity === 'warning' ? 'kron warning' : 'error'}:</span> ${esc(f.object ? f.object + ': ' : '')}${esc(f.field ? f.field + ': ' : '')}${esc(f.message)}</li>`).join('')}</ul>` : '') +
+    (!invalid && !warnings.length && lines.length ? '<p class="clean" data-clean="1">No errors, no warnings.</p>' : '');
+  el.dataset.invalid = invalid ? '1' : '0';
+  el.dataset.warnings = String(warnings.length);
+  return { invalid, objects: v.raw?.objects ?? [] };
+}
+
+// --- plan --------------------------------------------------------------------
+
+function tableHtml(title, t) {
+  if (t == null) return '';
+  if (typeof t === 'string') return `<h3>${esc(title)}</h3><pre class="kubectl">${esc(t)}</pre>`;
+  const cols = t.columns ?? [];
+  const rows = t.rows ?? [];
+  const head = `<h3><code>${esc(title)}</code></h3>`;
+  if (!rows.length) return `${head}<p class="kubectl-empty">No resources found in default namespace.</p>`;
+  return `${head}<div class="table-wrap"><table class="kubectl-table" data-kind="${esc(title.split(' ').pop())}"><thead><tr>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+}
+
+function describeHtml(d) {
+  if (!d) return '';
+  const list = Array.isArray(d) ? d : [d];
+  if (!list.length) return '';
+  return `<details class="describe-block"><summary>kubectl describe</summary>${list.map((x) => `<pre class="kubectl">${esc(typeof x === 'string' ? x : x.text ?? JSON.stringify(x, null, 2))}</pre>`).join('')}</details>`;
+}
+
+export function renderTables(result, at) {
+  $('tables-at').textContent = fmtUTC(at);
+  const t = result?.tables;
+  if (!t) {
+    $('tables').innerHTML = '<p class="missing">The engine returned no tables for this instant.</p>';
+    return;
+  }
+  $('tables').innerHTML =
+    tableHtml('kubectl get cronjobs', t.cronjobs) + tableHtml('kubectl get jobs', t.jobs) +
+    tableHtml('kubectl get pods', t.pods) + describeHtml(t.describe);
+}
+
+export function renderEvents(model, at) {
+  const shown = model.events.filter((e) => e.t <= at);
+  const first = Math.max(0, shown.length - MAX_EVENTS_SHOWN);
+  const rows = shown.slice(first);
+  const more = first ? `<p class="hint">${first} earlier event${first === 1 ? '' : 's'} not shown.</p>` : '';
+  const later = model.events.length - shown.length;
+  $('events').innerHTML = more + (rows.length
+    ? `<table class="events"><caption>${shown.length} event${shown.length === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</caption><thead><tr><th scope="col">TIME</th><th scope="col">OBJECT</th><th scope="col">TYPE</th><th scope="col">REASON</th><th scope="col">MESSAGE</th><th scope="col">SOURCE</th></tr></thead><tbody>${rows.map((e) => `<tr class="${e.type === 'Warning' ? 'warn' : ''}"><td class="t">${esc(e.time)}</td><td>${esc(e.object)}</td><td>${esc(e.type)}</td><td>${esc(e.reason)}</td><td>${esc(e.message)}</td><td>${esc(e.source)}</td></tr>`).join('')}</tbody></table>`
+    : `<p class="hint">No events up to ${fmtUTC(at)}${later ? ` (${later} later)` : ''}.</p>`);
+}
+
+// Schedule ticks of each CronJob in the window, from the engine's fire times.
+function scheduleTicks(result, from, until) {
+  const ticks = [];
+  const cj = result?.tables?.cronjobs;
+  if (!cj || !Array.isArray(cj.rows)) return ticks;
+  const ci = cj.columns.indexOf('SCHEDULE'), zi = cj.columns.indexOf('TIMEZONE');
+  for (const row of cj.rows) {
+    const spec = row[ci];
+    const tz = zi >= 0 && row[zi] !== '<none>' ? row[zi] : '';
+    try {
+      for (const d of engine.next(spec, tz, Math.floor(from / 1000) - 1, 3000)) {
+        if (d.getTime() >= until) break;
+        ticks.push(d.getTime());
+      }
+    } catch { /* a schedule the engine rejects has no ticks */ }
+  }
+  return ticks;
+}
+
+export function planOptions(state) {
+  const pods = state.pods === 'fail-first' ? `fail:${Math.max(0, state.failN | 0)}` : state.pods;
+  return {
+    from: new Date(state.simFrom),
+    until: new Date(state.simFrom + state.win * 1000),
+    pods,
+    podRuntime: state.runtime,
+    seed: state.seed | 0,
+    at: new Date(state.at),
+  };
+}
+
+// Goes from text to timeline: returns { model, result, ms } or null.
+export function renderPlan(state, validation) {
+  const t0 = performance.now();
+  const tl = $('timeline'), err = $('sim-error');
+  err.textContent = '';
+  if (!engine.has('plan')) {
+    tl.innerHTML = '<p class="missing">The timeline needs <code>kron.plan()</code>, which this build of the engine does not have yet.</p>';
+    $('tables').innerHTML = '';
+    $('events').innerHTML = '';
+    return null;
+  }
+  if (validation.invalid) {
+    tl.innerHTML = '<p class="hint">Fix the errors above: the API server would not accept these objects, so nothing runs.</p>';
+    $('tables').innerHTML = '';
+    $('events').innerHTML = '';
+    return null;
+  }
+  let result;
+  try {
+    result = engine.plan(state.text, planOptions(state));
+  } catch (e) {
+    err.textContent = String(e?.message ?? e);
+    tl.innerHTML = '';
+    return null;
+  }
+  const from = state.simFrom, until = state.simFrom + state.win * 1000;
+  const runtimeMs = parseRuntime(state.runtime);
+  const model = buildModel(result, {
+    from, until, podRuntimeMs: runtimeMs, pods: state.pods, failN: state.failN | 0,
+    ticks: scheduleTicks(result, from, until),
+  });
+  drawTimeline(model, state.at);
+  renderTables(result, state.at);
+  renderEvents(model, state.at);
+  summarize(model, result);
+  return { model, result, ms: performance.now() - t0 };
+}
+
+// Go duration → ms, only to place pods on the timeline (the engine validated it).
+function parseRuntime(s) {
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+  const unit = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  let ms = 0, m;
+  while ((m = re.exec(s))) ms += Number(m[1]) * unit[m[2]];
+  return ms || 5000;
+}
+
+export function drawTimeline(model, at) {
+  const tl = $('timeline');
+  const width = tl.clientWidth || 900;
+  tl.innerHTML = renderSvg(model, width, at);
+  const svg = tl.firstElementChild;
+  svg.setAttribute('tabindex', '0');
+  svg.setAttribute('role', 'slider');
+  svg.setAttribute('aria-label', 'Timeline: the picked instant');
+  svg.setAttribute('aria-describedby', 'timeline-help timeline-summary');
+  svg.setAttribute('aria-valuemin', String(model.from / 1000));
+  svg.setAttribute('aria-valuemax', String(model.until / 1000));
+  svg.setAttribute('aria-valuenow', String(Math.floor(at / 1000)));
+  svg.setAttribute('aria-valuetext', fmtUTC(at));
+}
+
+function summarize(model, result) {
+  const jobs = model.jobs.length;
+  const pods = model.jobs.reduce((n, j) => n + j.pods.length, 0);
+  const failedPods = model.jobs.reduce((n, j) => n + j.pods.filter((p) => p.ok === false).length, 0);
+  const failedJobs = model.jobs.filter((j) => j.condition === 'Failed').length;
+  const deleted = model.jobs.filter((j) => j.deleted != null).length;
+  const notes = Array.isArray(result.notes) && result.notes.length ? ` Notes: ${result.notes.join('; ')}` : '';
+  $('timeline-summary').textContent =
+    `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.length} events.${notes}`;
+}
+
+export { toMs };

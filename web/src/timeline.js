@@ -1,0 +1,215 @@
+// timeline.js — the SVG timeline of a kron.plan() result.
+//
+// The model is read from the engine's answer. When the plan carries the
+// simulated objects (`jobs` / `pods` with millisecond times) they are drawn as
+// they are; otherwise they are read back from the controllers' events
+// (`Created job`, `Created pod:`, `Deleted job`, `Deleted pod:`, `Completed`,
+// `BackoffLimitExceeded`, …), and a pod's end is its creation plus the pod
+// runtime, its outcome the run's place in the outcome model (the same rule the
+// engine simulated: the first N runs of each Job fail). Events carry whole
+// seconds, as the API server stores them.
+import { esc, fmtUTC, fmtSpan, toMs } from './util.js';
+
+const objName = (o) => String(o).replace(/^[A-Za-z]+\//, '');
+
+function fromEvents(events, opts) {
+  const jobs = new Map();  // name → job
+  const pods = new Map();  // name → pod
+  const job = (name, t) => {
+    let j = jobs.get(name);
+    if (!j) {
+      j = { name, created: t, deleted: null, finished: null, condition: null, reason: '', pods: [], cronjob: null, scheduled: null };
+      jobs.set(name, j);
+    }
+    return j;
+  };
+  for (const e of events) {
+    const t = e.t;
+    const obj = String(e.object ?? '');
+    const msg = String(e.message ?? '');
+    let m;
+    if (obj.startsWith('CronJob/')) {
+      if ((m = /^Created job (\S+)$/.exec(msg))) {
+        const j = job(m[1], t);
+        j.created = Math.min(j.created, t);
+        j.cronjob = objName(obj);
+        const mins = /-(\d+)$/.exec(m[1]);
+        if (mins) j.scheduled = Number(mins[1]) * 60000;
+      } else if ((m = /^Deleted job (\S+)$/.exec(msg))) {
+        job(m[1], t).deleted = t;
+      }
+    } else if (obj.startsWith('Job/')) {
+      const j = job(objName(obj), t);
+      if ((m = /^Created pod: (\S+)$/.exec(msg))) {
+        const p = { name: m[1], job: j.name, created: t, end: null, deleted: null, ok: null, run: j.pods.length };
+        j.pods.push(p);
+        pods.set(p.name, p);
+      } else if ((m = /^Deleted pod: (\S+)$/.exec(msg))) {
+        const p = pods.get(m[1]);
+        if (p) p.deleted = t;
+      } else if (e.reason === 'Completed') {
+        j.condition = 'Complete';
+        j.finished = t;
+      } else if (e.reason === 'BackoffLimitExceeded' || e.reason === 'DeadlineExceeded') {
+        j.condition = 'Failed';
+        j.reason = e.reason;
+        j.finished = t;
+      }
+    }
+  }
+  // Pod runs: the outcome model and the runtime (restartPolicy Never: one run a pod).
+  const runtime = opts.podRuntimeMs;
+  for (const j of jobs.values()) {
+    for (const p of j.pods) {
+      const ok = opts.pods === 'succeed' || (opts.pods === 'fail-first' && p.run >= opts.failN);
+      let end = p.created + runtime;
+      if (p.deleted != null && p.deleted < end) { end = p.deleted; p.ok = false; p.killed = true; } else p.ok = ok;
+      if (j.finished != null && j.condition === 'Complete' && p === j.pods[j.pods.length - 1]) end = Math.min(end, Math.max(j.finished, p.created));
+      if (end > opts.until && p.deleted == null && (j.finished == null || j.finished > opts.until)) { p.ok = null; end = opts.until; }
+      p.end = end;
+    }
+  }
+  return [...jobs.values()];
+}
+
+// The engine's own objects, when the plan has them (field names as the C++
+// PlannedJob/PlannedPod, camelCase or snake_case).
+function fromObjects(r, opts) {
+  const g = (o, ...ks) => { for (const k of ks) if (o[k] != null) return o[k]; return null; };
+  const podsArr = r.pods ?? [];
+  return r.jobs.map((j, ji) => {
+    const cond = String(g(j, 'condition') ?? '').toLowerCase();
+    const job = {
+      name: j.name, created: toMs(g(j, 'createdMs', 'created_ms', 'created')),
+      deleted: g(j, 'deletedMs', 'deleted_ms', 'deleted') != null ? toMs(g(j, 'deletedMs', 'deleted_ms', 'deleted')) : null,
+      finished: null, condition: cond.startsWith('complete') ? 'Complete' : cond.startsWith('fail') ? 'Failed' : null,
+      reason: g(j, 'reason') ?? '', pods: [], scheduled: g(j, 'scheduled') != null ? toMs(g(j, 'scheduled')) : null,
+    };
+    if (job.condition) job.finished = toMs(g(j, 'finishedMs', 'finished_ms', 'finished'));
+    const idxs = Array.isArray(j.pods) ? j.pods : podsArr.map((p, i) => (g(p, 'job') === ji ? i : -1)).filter((i) => i >= 0);
+    idxs.forEach((pi, run) => {
+      const p = typeof pi === 'number' ? podsArr[pi] : pi;
+      if (!p) return;
+      const fin = g(p, 'finishedMs', 'finished_ms', 'finished');
+      const del = g(p, 'deletedMs', 'deleted_ms', 'deleted');
+      const runs = p.runs ?? [];
+      const created = toMs(g(p, 'createdMs', 'created_ms', 'created'));
+      let end = fin != null ? toMs(fin) : del != null ? toMs(del) : opts.until;
+      job.pods.push({
+        name: p.name, job: job.name, created, end, run,
+        deleted: del != null ? toMs(del) : null,
+        ok: fin != null ? !!g(p, 'succeeded') : del != null ? false : null,
+        killed: fin == null && del != null,
+        runs: runs.map((x) => ({ start: toMs(g(x, 'startMs', 'start_ms')), end: toMs(g(x, 'endMs', 'end_ms')), ok: !!g(x, 'succeeds', 'ok') })),
+      });
+    });
+    return job;
+  });
+}
+
+export function buildModel(result, opts) {
+  const events = (result.events ?? []).map((e) => ({ ...e, t: toMs(e.time) }));
+  const jobs = Array.isArray(result.jobs) && result.jobs.length && typeof result.jobs[0] === 'object'
+    ? fromObjects(result, opts) : fromEvents(events, opts);
+  jobs.sort((a, b) => a.created - b.created || (a.name < b.name ? -1 : 1));
+  // Lanes: a Job holds its lane from creation until deleted (or the window ends).
+  const laneEnds = [];
+  for (const j of jobs) {
+    const end = j.deleted ?? Infinity;
+    let lane = laneEnds.findIndex((e) => e <= j.created);
+    if (lane < 0) { lane = laneEnds.length; laneEnds.push(end); } else laneEnds[lane] = end;
+    j.lane = lane;
+  }
+  return { from: opts.from, until: opts.until, events, jobs, lanes: laneEnds.length, ticks: opts.ticks ?? [], derived: !Array.isArray(result.jobs) };
+}
+
+const STEPS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800].map((s) => s * 1000);
+
+// Renders the model as an SVG string `width` pixels wide, with the cursor at `at`.
+export function renderSvg(model, width, at) {
+  const W = Math.max(300, Math.round(width));
+  const padL = 8, padR = 8;
+  const span = model.until - model.from;
+  const x = (t) => padL + ((t - model.from) / span) * (W - padL - padR);
+  const AXIS = 26, TICKS = model.ticks.length ? 20 : 0, LANE = 40;
+  const lanes = Math.max(1, model.lanes);
+  const H = AXIS + TICKS + lanes * LANE + 8;
+  const out = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" class="tl-svg" data-from="${model.from}" data-until="${model.until}" data-pad-l="${padL}" data-pad-r="${padR}">`);
+  // Axis.
+  const step = STEPS.find((s) => (span / s) * 90 <= W) ?? STEPS[STEPS.length - 1];
+  const first = Math.ceil(model.from / step) * step;
+  out.push(`<g class="axis">`);
+  for (let t = first; t <= model.until; t += step) {
+    const iso = fmtUTC(t);
+    const label = step >= 86400000 ? iso.slice(5, 10) : (t % 86400000 === 0 ? iso.slice(5, 10) + ' ' : '') + (step % 60000 ? iso.slice(11, 19) : iso.slice(11, 16));
+    out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${AXIS - 6}" y2="${H}" class="grid"/><text x="${x(t).toFixed(1)}" y="${AXIS - 10}" class="axis-label">${esc(label)}</text>`);
+  }
+  out.push(`</g>`);
+  // Schedule ticks.
+  if (model.ticks.length) {
+    out.push(`<g class="ticks"><text x="${padL}" y="${AXIS + 13}" class="row-label">schedule</text>`);
+    const dense = model.ticks.length > W / 3;
+    for (const t of model.ticks) {
+      if (t < model.from || t >= model.until) continue;
+      out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${AXIS + 2}" y2="${AXIS + TICKS - 2}" class="tick${dense ? ' dense' : ''}"><title>schedule tick ${fmtUTC(t)}</title></line>`);
+    }
+    out.push(`</g>`);
+  }
+  // Jobs and pods.
+  out.push(`<g class="jobs">`);
+  for (const j of model.jobs) {
+    const y = AXIS + TICKS + j.lane * LANE;
+    const x0 = x(Math.max(j.created, model.from));
+    const endT = Math.min(j.deleted ?? model.until, model.until);
+    const x1 = Math.max(x0 + 1.5, x(endT));
+    const cls = `job${j.deleted != null ? ' deleted' : ' kept'}${j.condition === 'Failed' ? ' failed' : j.condition === 'Complete' ? ' complete' : ''}`;
+    const status = j.condition === 'Failed' ? `Failed (${j.reason || 'failed'})` : j.condition === 'Complete' ? 'Complete' : 'Running';
+    const hist = j.deleted != null ? `deleted ${fmtUTC(j.deleted)} (history limit)` : 'kept';
+    out.push(`<g class="${cls}" data-job="${esc(j.name)}"><title>Job ${esc(j.name)} — created ${fmtUTC(j.created)}, ${status}${j.finished != null ? ' at ' + fmtUTC(j.finished) : ''}; ${hist}</title>`);
+    out.push(`<rect x="${x0.toFixed(1)}" y="${y + 13}" width="${(x1 - x0).toFixed(1)}" height="6" rx="2" class="job-bar"/>`);
+    const nameW = j.name.length * 6.2;
+    if (x1 - x0 > nameW + 4 || (model.jobs.length < 40 && W - x0 > nameW + 4 && nextFree(model, j, x, nameW))) {
+      out.push(`<text x="${(x0 + 1).toFixed(1)}" y="${y + 10}" class="job-label">${esc(j.name)}</text>`);
+    }
+    if (j.deleted != null && j.deleted <= model.until) {
+      out.push(`<text x="${x(j.deleted).toFixed(1)}" y="${y + 20}" class="del-mark">✕</text>`);
+    }
+    let prev = null;
+    for (const p of j.pods) {
+      const px0 = x(Math.max(p.created, model.from));
+      const px1 = Math.max(px0 + 2, x(Math.min(p.end ?? model.until, model.until)));
+      const pcls = p.ok == null ? 'run' : p.ok ? 'ok' : 'bad';
+      const what = p.ok == null ? 'running' : p.ok ? 'Succeeded (Completed)' : p.killed ? 'Failed (deleted by the Job controller)' : 'Failed (Error)';
+      out.push(`<rect x="${px0.toFixed(1)}" y="${y + 22}" width="${(px1 - px0).toFixed(1)}" height="12" rx="2" class="pod ${pcls}" data-pod="${esc(p.name)}"><title>Pod ${esc(p.name)} — ${fmtUTC(p.created)} → ${p.end != null ? fmtUTC(p.end) : '…'}: ${what}</title></rect>`);
+      if (px1 - px0 > p.name.length * 5.6 + 4) out.push(`<text x="${(px0 + 2).toFixed(1)}" y="${y + 31.5}" class="pod-label">${esc(p.name)}</text>`);
+      if (prev && prev.ok === false && p.created > prev.end) {
+        const gx0 = x(prev.end), gx1 = x(p.created);
+        out.push(`<line x1="${gx0.toFixed(1)}" x2="${gx1.toFixed(1)}" y1="${y + 28}" y2="${y + 28}" class="gap"><title>backoff ${fmtSpan(p.created - prev.end)} before the retry</title></line>`);
+        const lbl = `backoff ${fmtSpan(p.created - prev.end)}`;
+        if (gx1 - gx0 > lbl.length * 5.4 + 4) out.push(`<text x="${((gx0 + gx1) / 2).toFixed(1)}" y="${y + 25}" class="gap-label">${lbl}</text>`);
+      }
+      prev = p;
+    }
+    if (j.condition === 'Failed' && j.finished != null) {
+      const fx = x(j.finished);
+      out.push(`<text x="${(fx + 3).toFixed(1)}" y="${y + 32}" class="fail-label">${esc(j.reason || 'Failed')}</text><line x1="${fx.toFixed(1)}" x2="${fx.toFixed(1)}" y1="${y + 12}" y2="${y + 36}" class="fail-line"/>`);
+    }
+    out.push(`</g>`);
+  }
+  out.push(`</g>`);
+  if (at != null) out.push(cursorSvg(x(at), H));
+  out.push(`</svg>`);
+  return out.join('');
+}
+
+function nextFree(model, j, x, nameW) {
+  // The label may overflow its bar when no later Job in the lane starts under it.
+  const x0 = x(Math.max(j.created, model.from));
+  for (const k of model.jobs) if (k !== j && k.lane === j.lane && k.created > j.created) return x(k.created) - x0 > nameW + 6;
+  return true;
+}
+
+export function cursorSvg(cx, H) {
+  return `<g class="cursor"><line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="0" y2="${H}"/></g>`;
+}
