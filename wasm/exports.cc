@@ -1,25 +1,33 @@
 // wasm/exports.cc — the C ABI of kron's WebAssembly module.
 //
-// A deliberately small, flat surface (numbers and NUL-terminated UTF-8
-// strings) that bindings/node/src/index.js wraps; the JS API grows on top of
-// it. Conventions:
-//  * Functions that can fail return a negative number (or an empty string) and
-//    leave the message in kron_last_error(); success clears it.
+// A flat surface (numbers, NUL-terminated UTF-8 strings, caller buffers of
+// doubles) that bindings/node/src/index.js wraps. Conventions:
+//  * Functions that can fail return a sentinel (0 handle, -1 count, NaN, or
+//    NULL string) and leave the error in kron_last_error*(): robfig's / Go's /
+//    Kubernetes' exact text, a code (kErr* below), and for schedule errors the
+//    byte span of the spec. Success clears the error.
 //  * Instants cross as doubles holding whole Unix seconds (exact far beyond
-//    kron's 0001–9999 range).
-//  * No C++ exception ever leaves this file: the module is built with wasm
-//    exceptions only because date/tz throws internally; everything is caught.
-//  * Returned strings are owned by the module and stay valid (the zones are
-//    never unloaded); copy them before the next call all the same.
+//    kron's 0001–9999 range); timeline milliseconds likewise.
+//  * Compiled schedules are handles (the address of a heap object): parse
+//    once, then next/prev/matches/batch calls cost one boundary crossing each,
+//    and the fleet batch (kron_next_all) one crossing for N schedules.
+//  * Returned strings live in a module-owned buffer until the next call that
+//    returns a string: copy them at once (the JS side does).
+//  * No C++ exception leaves this file: the module is built with wasm
+//    exceptions because date/tz throws internally; every entry point catches.
 // The module is single-threaded, so the little state here (the loaded zones,
-// the last error) is plain statics: this is the binding, not the engine.
+// the last error, the string buffer) is plain statics: this is the binding,
+// not the engine.
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <emscripten/emscripten.h>
 
@@ -27,25 +35,60 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "kron/backoff.h"
 #include "kron/fire_times.h"
 #include "kron/instant.h"
+#include "kron/kubectl_tables.h"
+#include "kron/names.h"
 #include "kron/schedule.h"
+#include "kron/timeline.h"
+#include "kron/validation.h"
 #include "kron/zone.h"
+#ifdef KRON_HAVE_DESCRIBE
+#include "kron/describe.h"
+#endif
+
+// bindings/cli/main.cc compiled with -Dmain=kron_cli_main (wasm/CMakeLists.txt).
+int kron_cli_main(int argc, char** argv);
 
 namespace {
 
+// Error codes (kron_last_error_code); the JS side maps them to Error subclasses.
+enum ErrorCode : int {
+  kErrNone = 0,
+  kErrSchedule = 1,   // robfig's parser rejected the spec
+  kErrZone = 2,       // time.LoadLocation rejected a zone name
+  kErrManifest = 3,   // a manifest is unreadable or invalid
+  kErrArgument = 4,   // bad arguments (range, format)
+  kErrInternal = 5,   // an exception or the tz database failed to load
+};
+
 std::string g_error;
+int g_error_code = kErrNone;
 int g_error_begin = -1;
 int g_error_end = -1;
+std::string g_error_detail;  // JSON (manifest findings) or ""
+std::string g_out;           // the string result of the last call
 
 void ClearError() {
   g_error.clear();
+  g_error_detail.clear();
+  g_error_code = kErrNone;
   g_error_begin = g_error_end = -1;
 }
 
-void SetError(std::string message) {
-  g_error = std::move(message);
+void SetError(int code, absl::string_view message) {
+  g_error = std::string(message);
+  g_error_detail.clear();
+  g_error_code = code;
   g_error_begin = g_error_end = -1;
+}
+
+const char* Out(std::string s) {
+  g_out = std::move(s);
+  return g_out.c_str();
 }
 
 // Runs `f`, turning any escaping exception into an error result.
@@ -54,48 +97,162 @@ R Guard(F f, R on_exception) {
   try {
     return f();
   } catch (const std::exception& e) {
-    SetError(absl::StrCat("internal error: ", e.what()));
+    SetError(kErrInternal, absl::StrCat("internal error: ", e.what()));
   } catch (...) {
-    SetError("internal error");
+    SetError(kErrInternal, "internal error");
   }
   return on_exception;
 }
 
-// The embedded tz database, loaded on first use.
-absl::StatusOr<const kron::TimeZones*> Zones() {
+// The embedded tz database, loaded on first use (date/tz parses its text
+// then: the one slow step, so nothing calls it before it is needed).
+const kron::TimeZones* Zones() {
   static absl::StatusOr<std::unique_ptr<kron::TimeZones>> zones = kron::TimeZones::LoadSystem();
-  if (!zones.ok()) return zones.status();
+  if (!zones.ok()) {
+    SetError(kErrInternal, zones.status().message());
+    return nullptr;
+  }
   return zones->get();
+}
+
+bool IsWholeSeconds(double t) {
+  return std::isfinite(t) && t == std::floor(t) &&
+         t >= static_cast<double>(kron::kMinUnixSeconds) &&
+         t <= static_cast<double>(kron::kMaxUnixSeconds);
+}
+
+bool CheckSeconds(double t, absl::string_view what) {
+  if (IsWholeSeconds(t)) return true;
+  SetError(kErrArgument,
+           absl::StrCat(what, " must be whole Unix seconds within 0001-01-01..9999-12-31"));
+  return false;
+}
+
+kron::Instant At(double t) { return kron::Instant::FromUnixSeconds(static_cast<int64_t>(t)); }
+
+uint64_t Seed(double lo, double hi) {
+  return (static_cast<uint64_t>(hi) << 32) | static_cast<uint64_t>(lo);
+}
+
+// A compiled schedule behind a handle. The zone it points at is owned by the
+// (never unloaded) TimeZones.
+struct Compiled {
+  kron::Schedule schedule;
+};
+
+// How the controller applies spec.timeZone: a TZ= prefix unless the schedule
+// already names a zone (formatSchedule, pkg/controller/cronjob/utils.go).
+std::string WithTimeZone(absl::string_view spec, absl::string_view zone, int* prefix) {
+  *prefix = 0;
+  if (zone.empty() || absl::StrContains(spec, "TZ")) return std::string(spec);
+  std::string p = absl::StrCat("TZ=", zone, " ");
+  *prefix = static_cast<int>(p.size());
+  return absl::StrCat(p, spec);
+}
+
+// robfig words a bad zone `provided bad location X: ...` (parser.go).
+int ScheduleErrorCode(absl::string_view message) {
+  return absl::StartsWith(message, "provided bad location") ? kErrZone : kErrSchedule;
+}
+
+std::string JsonBool(bool b) { return b ? "true" : "false"; }
+
+void AppendItemJson(std::string& out, const kron::ReportItem& item) {
+  absl::StrAppend(&out, "{\"file\":", kron::JsonQuote(item.file), ",\"line\":", item.pos.line,
+                  ",\"column\":", item.pos.column, ",\"object\":", kron::JsonQuote(item.object),
+                  ",\"severity\":",
+                  item.severity == kron::Severity::kWarning ? "\"warning\"" : "\"error\"",
+                  ",\"field\":", kron::JsonQuote(item.field),
+                  ",\"message\":", kron::JsonQuote(item.message),
+                  ",\"unreadable\":", JsonBool(item.unreadable),
+                  ",\"text\":", kron::JsonQuote(item.ToString()), "}");
+}
+
+std::string FieldsJson(const kron::Schedule& s) {
+  const kron::CronFields& f = s.fields();
+  auto bits = [](uint64_t mask, int lo, int hi) {
+    std::string out = "[";
+    bool first = true;
+    for (int i = lo; i <= hi; ++i) {
+      if ((mask >> i) & 1) {
+        absl::StrAppend(&out, first ? "" : ",", i);
+        first = false;
+      }
+    }
+    return out + "]";
+  };
+  return absl::StrCat("{\"minute\":", bits(f.minute, 0, 59), ",\"hour\":", bits(f.hour, 0, 23),
+                      ",\"dayOfMonth\":", bits(f.dom, 1, 31), ",\"month\":", bits(f.month, 1, 12),
+                      ",\"dayOfWeek\":", bits(f.dow, 0, 6), ",\"dayOfMonthStar\":",
+                      JsonBool(f.dom_star), ",\"dayOfWeekStar\":", JsonBool(f.dow_star), "}");
+}
+
+const char* AttemptOutcomeName(kron::AttemptOutcome o) {
+  switch (o) {
+    case kron::AttemptOutcome::kSucceeded: return "succeeded";
+    case kron::AttemptOutcome::kFailed: return "failed";
+    case kron::AttemptOutcome::kKilled: return "killed";
+  }
+  return "";
+}
+
+void AppendAttemptsJson(std::string& out, const std::vector<kron::Attempt>& attempts) {
+  out += "[";
+  for (size_t i = 0; i < attempts.size(); ++i) {
+    const kron::Attempt& a = attempts[i];
+    absl::StrAppend(&out, i ? "," : "", "{\"pod\":", a.pod, ",\"restartCount\":", a.restart_count,
+                    ",\"startMs\":", a.start_ms, ",\"endMs\":", a.end_ms, ",\"outcome\":\"",
+                    AttemptOutcomeName(a.outcome), "\",\"delayBeforeNextMs\":");
+    if (a.delay_before_next_ms) {
+      absl::StrAppend(&out, *a.delay_before_next_ms);
+    } else {
+      out += "null";
+    }
+    out += "}";
+  }
+  out += "]";
 }
 
 }  // namespace
 
 extern "C" {
 
+// --- Module facts --------------------------------------------------------------
+
 // The engine's version, e.g. "0.1.0".
 EMSCRIPTEN_KEEPALIVE const char* kron_version() { return KRON_VERSION; }
 
-// What this build of the module provides, comma-separated; the JS side checks
-// before it offers an operation.
-EMSCRIPTEN_KEEPALIVE const char* kron_features() { return "next,zones"; }
+// What this build of the module provides, comma-separated.
+EMSCRIPTEN_KEEPALIVE const char* kron_features() {
+  return "next,zones,schedule,names,backoff,validate,plan,batch,cli"
+#ifdef KRON_HAVE_DESCRIBE
+         ",describe"
+#endif
+      ;
+}
 
-// The last error's message, "" after a success.
+// The last error: message ("" after a success), code (ErrorCode), the byte
+// span [begin, end) of the spec it points at (-1 when none), and details
+// (JSON, manifest findings; "" when none).
 EMSCRIPTEN_KEEPALIVE const char* kron_last_error() { return g_error.c_str(); }
-// The byte span [begin, end) of `spec` the last schedule error points at, -1 when none.
+EMSCRIPTEN_KEEPALIVE int kron_last_error_code() { return g_error_code; }
 EMSCRIPTEN_KEEPALIVE int kron_last_error_begin() { return g_error_begin; }
 EMSCRIPTEN_KEEPALIVE int kron_last_error_end() { return g_error_end; }
+EMSCRIPTEN_KEEPALIVE const char* kron_last_error_detail() { return g_error_detail.c_str(); }
+
+// Loads the tz database now (it is otherwise loaded on first use). 0 or -1.
+EMSCRIPTEN_KEEPALIVE int kron_init_zones() {
+  return Guard([]() -> int { return Zones() ? (ClearError(), 0) : -1; }, -1);
+}
 
 // The embedded tz database release, e.g. "2025b"; "" (and an error) if it cannot load.
 EMSCRIPTEN_KEEPALIVE const char* kron_tzdata_version() {
   return Guard(
       []() -> const char* {
-        auto zones = Zones();
-        if (!zones.ok()) {
-          SetError(std::string(zones.status().message()));
-          return "";
-        }
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return "";
         ClearError();
-        return (*zones)->version().c_str();
+        return zones->version().c_str();
       },
       "");
 }
@@ -104,13 +261,10 @@ EMSCRIPTEN_KEEPALIVE const char* kron_tzdata_version() {
 EMSCRIPTEN_KEEPALIVE int kron_zone_count() {
   return Guard(
       []() -> int {
-        auto zones = Zones();
-        if (!zones.ok()) {
-          SetError(std::string(zones.status().message()));
-          return -1;
-        }
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return -1;
         ClearError();
-        return static_cast<int>((*zones)->names().size());
+        return static_cast<int>(zones->names().size());
       },
       -1);
 }
@@ -118,31 +272,40 @@ EMSCRIPTEN_KEEPALIVE int kron_zone_count() {
 EMSCRIPTEN_KEEPALIVE const char* kron_zone_name(int i) {
   return Guard(
       [i]() -> const char* {
-        auto zones = Zones();
-        if (!zones.ok() || i < 0 || static_cast<size_t>(i) >= (*zones)->names().size()) return "";
-        return (*zones)->names()[i].c_str();
+        const kron::TimeZones* zones = Zones();
+        if (!zones || i < 0 || static_cast<size_t>(i) >= zones->names().size()) return "";
+        return zones->names()[i].c_str();
       },
       "");
 }
 
+// Every zone and link name, '\n'-separated, in one call.
+EMSCRIPTEN_KEEPALIVE const char* kron_zone_names() {
+  return Guard(
+      []() -> const char* {
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return nullptr;
+        ClearError();
+        return Out(absl::StrJoin(zones->names(), "\n"));
+      },
+      static_cast<const char*>(nullptr));
+}
+
 // The UTC offset (seconds east) of zone `name` at `t` (Unix seconds), as Go's
 // time.Location answers it; *is_dst (may be NULL) gets the DST flag. Returns
-// INT32_MIN on error (message in kron_last_error()).
+// INT32_MIN on error.
 EMSCRIPTEN_KEEPALIVE int32_t kron_zone_offset(const char* name, double t, int* is_dst) {
   return Guard(
       [&]() -> int32_t {
         if (name == nullptr || !std::isfinite(t)) {
-          SetError("kron_zone_offset: bad arguments");
+          SetError(kErrArgument, "kron_zone_offset: bad arguments");
           return INT32_MIN;
         }
-        auto zones = Zones();
-        if (!zones.ok()) {
-          SetError(std::string(zones.status().message()));
-          return INT32_MIN;
-        }
-        absl::StatusOr<const kron::Zone*> zone = (*zones)->Find(name);
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return INT32_MIN;
+        absl::StatusOr<const kron::Zone*> zone = zones->Find(name);
         if (!zone.ok()) {
-          SetError(std::string(zone.status().message()));
+          SetError(kErrZone, zone.status().message());
           return INT32_MIN;
         }
         ClearError();
@@ -154,60 +317,406 @@ EMSCRIPTEN_KEEPALIVE int32_t kron_zone_offset(const char* name, double t, int* i
       INT32_MIN);
 }
 
-// The first `count` fire times of `spec` strictly after `after` (Unix seconds),
-// written to out[0..count). `zone` (may be NULL or "") is a CronJob's
-// spec.timeZone: the schedule becomes "TZ=<zone> <spec>" unless the spec
-// already names a zone, as the CronJob controller does (formatSchedule in
-// pkg/controller/cronjob/utils.go). Returns how many were written (fewer than
-// `count` when the schedule stops firing within robfig's five-year horizon),
-// or -1 on error (message and span in kron_last_error*; a span refers to `spec`).
-EMSCRIPTEN_KEEPALIVE int kron_next(const char* spec, const char* zone, double after, int count,
-                                   double* out) {
+// --- Compiled schedules --------------------------------------------------------
+
+// Compiles `spec` (robfig's ParseStandard) with `zone` (may be NULL or "") as
+// the CronJob's spec.timeZone. Returns a handle, or 0 on error (span relative
+// to `spec`; code kErrZone for an unknown zone, else kErrSchedule).
+EMSCRIPTEN_KEEPALIVE Compiled* kron_parse(const char* spec, const char* zone) {
   return Guard(
-      [&]() -> int {
-        if (spec == nullptr || count < 0 || (count > 0 && out == nullptr)) {
-          SetError("kron_next: bad arguments");
-          return -1;
+      [&]() -> Compiled* {
+        if (spec == nullptr) {
+          SetError(kErrArgument, "kron_parse: no spec");
+          return nullptr;
         }
-        if (!std::isfinite(after) || after != std::floor(after) ||
-            after < static_cast<double>(kron::kMinUnixSeconds) ||
-            after > static_cast<double>(kron::kMaxUnixSeconds)) {
-          SetError("kron_next: `after` must be whole Unix seconds within 0001-01-01..9999-12-31");
-          return -1;
-        }
-        auto zones = Zones();
-        if (!zones.ok()) {
-          SetError(std::string(zones.status().message()));
-          return -1;
-        }
-        std::string text = spec;
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return nullptr;
         int prefix = 0;
-        if (zone != nullptr && *zone != '\0' && !absl::StrContains(text, "TZ")) {
-          std::string p = absl::StrCat("TZ=", zone, " ");
-          prefix = static_cast<int>(p.size());
-          text = p + text;
-        }
-        absl::StatusOr<kron::Schedule> schedule = kron::ParseStandard(text, **zones);
+        const std::string text = WithTimeZone(spec, zone ? zone : "", &prefix);
+        absl::StatusOr<kron::Schedule> schedule = kron::ParseStandard(text, *zones);
         if (!schedule.ok()) {
-          SetError(std::string(schedule.status().message()));
-          if (auto span = kron::ScheduleErrorSpan(schedule.status());
-              span && span->begin >= prefix) {
+          SetError(ScheduleErrorCode(schedule.status().message()), schedule.status().message());
+          if (auto span = kron::ScheduleErrorSpan(schedule.status()); span && span->begin >= prefix) {
             g_error_begin = span->begin - prefix;
             g_error_end = span->end - prefix;
           }
-          return -1;
+          return nullptr;
         }
         ClearError();
-        kron::FireTimes it(*schedule, kron::Instant::FromUnixSeconds(static_cast<int64_t>(after)));
-        int n = 0;
-        while (n < count) {
-          std::optional<kron::Instant> t = it.Next();
-          if (!t) break;
-          out[n++] = static_cast<double>(t->unix_seconds());
-        }
-        return n;
+        return new Compiled{*std::move(schedule)};
       },
-      -1);
+      static_cast<Compiled*>(nullptr));
+}
+
+EMSCRIPTEN_KEEPALIVE void kron_schedule_free(Compiled* h) { delete h; }
+
+// The first `count` fire times strictly after `after`, into out[0..count).
+// Returns how many (fewer when the schedule stops firing within robfig's
+// five-year horizon), -1 on bad arguments.
+EMSCRIPTEN_KEEPALIVE int kron_schedule_next(const Compiled* h, double after, int count, double* out) {
+  if (h == nullptr || count < 0 || (count > 0 && out == nullptr)) {
+    SetError(kErrArgument, "kron_schedule_next: bad arguments");
+    return -1;
+  }
+  if (!CheckSeconds(after, "after")) return -1;
+  kron::FireTimes it(h->schedule, At(after));
+  int n = 0;
+  while (n < count) {
+    std::optional<kron::Instant> t = it.Next();
+    if (!t) break;
+    out[n++] = static_cast<double>(t->unix_seconds());
+  }
+  return n;
+}
+
+// One fire time strictly after `after`: the per-call fast path (no buffer).
+// NaN when there is none (or `after` is out of range).
+EMSCRIPTEN_KEEPALIVE double kron_schedule_next1(const Compiled* h, double after) {
+  if (!IsWholeSeconds(after)) return NAN;
+  std::optional<kron::Instant> t = kron::Next(h->schedule, At(after));
+  return t ? static_cast<double>(t->unix_seconds()) : NAN;
+}
+
+// The last `count` fire times strictly before `before`, latest first. As
+// kron_schedule_next.
+EMSCRIPTEN_KEEPALIVE int kron_schedule_prev(const Compiled* h, double before, int count, double* out) {
+  if (h == nullptr || count < 0 || (count > 0 && out == nullptr)) {
+    SetError(kErrArgument, "kron_schedule_prev: bad arguments");
+    return -1;
+  }
+  if (!CheckSeconds(before, "before")) return -1;
+  kron::Instant cursor = At(before);
+  int n = 0;
+  while (n < count) {
+    std::optional<kron::Instant> t = kron::Prev(h->schedule, cursor);
+    if (!t) break;
+    out[n++] = static_cast<double>(t->unix_seconds());
+    cursor = *t;
+  }
+  return n;
+}
+
+// 1 when `t` is a fire time, 0 when not, -1 on bad arguments.
+EMSCRIPTEN_KEEPALIVE int kron_schedule_matches(const Compiled* h, double t) {
+  if (h == nullptr || !CheckSeconds(t, "t")) return -1;
+  return kron::Matches(h->schedule, At(t)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int kron_schedule_can_ever_fire(const Compiled* h) {
+  return kron::CanEverFire(h->schedule) ? 1 : 0;
+}
+
+// What the schedule compiled to, as JSON: kind, zone, dayMatching, and the
+// field sets (cron) or the interval (@every).
+EMSCRIPTEN_KEEPALIVE const char* kron_schedule_info(const Compiled* h) {
+  return Guard(
+      [&]() -> const char* {
+        const kron::Schedule& s = h->schedule;
+        std::string out = absl::StrCat("{\"zone\":", kron::JsonQuote(s.zone().name()));
+        if (s.kind() == kron::Schedule::Kind::kEvery) {
+          absl::StrAppend(&out, ",\"kind\":\"every\",\"everySeconds\":", s.every_seconds(),
+                          ",\"dayMatching\":\"and\",\"fields\":null}");
+        } else {
+          absl::StrAppend(&out, ",\"kind\":\"cron\",\"everySeconds\":null,\"dayMatching\":",
+                          s.fields().days_and() ? "\"and\"" : "\"or\"",
+                          ",\"fields\":", FieldsJson(s), "}");
+        }
+        return Out(std::move(out));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// kron/describe.h's sentence (name_utc: say "in UTC" too); NULL when the
+// engine has no describe.h.
+EMSCRIPTEN_KEEPALIVE const char* kron_schedule_describe(const Compiled* h, int name_utc) {
+#ifdef KRON_HAVE_DESCRIBE
+  return Guard(
+      [&]() -> const char* {
+        kron::DescribeOptions options;
+        options.name_utc = name_utc != 0;
+        return Out(kron::DescribeSchedule(h->schedule, options));
+      },
+      static_cast<const char*>(nullptr));
+#else
+  (void)h;
+  (void)name_utc;
+  SetError(kErrInternal, "describe is not in this build of the module");
+  return nullptr;
+#endif
+}
+
+// The fleet batch: out[i] = the next fire time of handles[i] strictly after
+// afters[i] (afters may be NULL: then `after` for all), NaN when none. One
+// boundary crossing for the whole array. Returns n, or -1 on bad arguments.
+EMSCRIPTEN_KEEPALIVE int kron_next_all(const Compiled* const* handles, int n, double after,
+                                       const double* afters, double* out) {
+  if (n < 0 || (n > 0 && (handles == nullptr || out == nullptr))) {
+    SetError(kErrArgument, "kron_next_all: bad arguments");
+    return -1;
+  }
+  if (afters == nullptr && !CheckSeconds(after, "after")) return -1;
+  for (int i = 0; i < n; ++i) {
+    const double a = afters ? afters[i] : after;
+    if (handles[i] == nullptr || !IsWholeSeconds(a)) {
+      out[i] = NAN;
+      continue;
+    }
+    std::optional<kron::Instant> t = kron::Next(handles[i]->schedule, At(a));
+    out[i] = t ? static_cast<double>(t->unix_seconds()) : NAN;
+  }
+  return n;
+}
+
+// --- Names -------------------------------------------------------------------
+
+// getJobName: `<cronjob>-<scheduled minutes>`.
+EMSCRIPTEN_KEEPALIVE const char* kron_job_name(const char* cronjob, double scheduled) {
+  return Guard(
+      [&]() -> const char* {
+        if (cronjob == nullptr || !CheckSeconds(scheduled, "scheduled")) return nullptr;
+        ClearError();
+        return Out(kron::CronJobJobName(cronjob, At(scheduled)));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// `count` pod names for Job `job` ('\n'-separated), as the API server names
+// them from the Job controller's GenerateName (`<job>-`, or `<job>-<index>-`
+// when index >= 0). Suffixes from SeededNameGenerator(seed) when `seeded`,
+// else fresh entropy.
+EMSCRIPTEN_KEEPALIVE const char* kron_pod_names(const char* job, int index, int count, int seeded,
+                                                double seed_lo, double seed_hi) {
+  return Guard(
+      [&]() -> const char* {
+        if (job == nullptr || count < 0) {
+          SetError(kErrArgument, "kron_pod_names: bad arguments");
+          return nullptr;
+        }
+        const std::string prefix = index >= 0 ? kron::IndexedPodGenerateNamePrefix(job, index)
+                                              : kron::PodGenerateNamePrefix(job);
+        std::vector<std::string> names;
+        names.reserve(count);
+        if (seeded) {
+          kron::SeededNameGenerator gen(Seed(seed_lo, seed_hi));
+          for (int i = 0; i < count; ++i) names.push_back(gen.GenerateName(prefix));
+        } else {
+          kron::RandomNameGenerator gen;
+          for (int i = 0; i < count; ++i) names.push_back(gen.GenerateName(prefix));
+        }
+        ClearError();
+        return Out(absl::StrJoin(names, "\n"));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// The API server's problems with a name, '\n'-separated ("" = valid).
+// kind: 0 CronJob metadata.name (ValidateCronJobName), 1 DNS-1123 label,
+// 2 DNS-1123 subdomain.
+EMSCRIPTEN_KEEPALIVE const char* kron_name_problems(int kind, const char* name) {
+  return Guard(
+      [&]() -> const char* {
+        if (name == nullptr) return Out("");
+        std::vector<std::string> p = kind == 1   ? kron::IsDns1123Label(name)
+                                     : kind == 2 ? kron::IsDns1123Subdomain(name)
+                                                 : kron::ValidateCronJobName(name);
+        return Out(absl::StrJoin(p, "\n"));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// --- Backoff -----------------------------------------------------------------
+
+// SimulateJobRetries. `p` holds the spec as numbers:
+//   [0] restartPolicy (0 Never, 1 OnFailure)  [1] backoffLimit  [2] completions
+//   [3] start_ms  [4] job initial_ms  [5] job max_ms  [6] kubelet initial_ms
+//   [7] kubelet max_ms  [8] kubelet reset_after_ms  [9] max_attempts
+//   [10] number of runs R, then R pairs (runtime_ms, succeeds 0/1).
+// Returns the timeline as JSON.
+EMSCRIPTEN_KEEPALIVE const char* kron_backoff(const double* p, int n) {
+  return Guard(
+      [&]() -> const char* {
+        if (p == nullptr || n < 11 || p[10] < 1 || n < 11 + 2 * static_cast<int>(p[10])) {
+          SetError(kErrArgument, "backoff: at least one run is needed");
+          return nullptr;
+        }
+        kron::JobRetrySpec spec;
+        spec.restart_policy = p[0] != 0 ? kron::RestartPolicy::kOnFailure : kron::RestartPolicy::kNever;
+        spec.backoff_limit = static_cast<int32_t>(p[1]);
+        spec.completions = static_cast<int32_t>(p[2]);
+        spec.start_ms = static_cast<int64_t>(p[3]);
+        spec.job_backoff = {static_cast<int64_t>(p[4]), static_cast<int64_t>(p[5])};
+        spec.kubelet_backoff = {static_cast<int64_t>(p[6]), static_cast<int64_t>(p[7]),
+                                static_cast<int64_t>(p[8])};
+        spec.max_attempts = static_cast<int32_t>(p[9]);
+        const int runs = static_cast<int>(p[10]);
+        for (int i = 0; i < runs; ++i) {
+          spec.runs.push_back({static_cast<int64_t>(p[11 + 2 * i]), p[12 + 2 * i] != 0});
+        }
+        if (spec.backoff_limit < 0 || spec.completions < 1 || spec.max_attempts < 1) {
+          SetError(kErrArgument, "backoff: backoffLimit >= 0, completions >= 1, maxAttempts >= 1");
+          return nullptr;
+        }
+        const kron::JobTimeline tl = kron::SimulateJobRetries(spec);
+        std::string out = "{\"attempts\":";
+        AppendAttemptsJson(out, tl.attempts);
+        const char* outcome = tl.outcome == kron::JobOutcome::kComplete ? "complete"
+                              : tl.outcome == kron::JobOutcome::kFailed ? "failed"
+                                                                        : "attemptCapReached";
+        absl::StrAppend(&out, ",\"outcome\":\"", outcome, "\",\"finishedMs\":", tl.finished_ms,
+                        ",\"succeeded\":", tl.succeeded, ",\"failed\":", tl.failed,
+                        ",\"reason\":", kron::JsonQuote(tl.reason),
+                        ",\"message\":", kron::JsonQuote(tl.message), "}");
+        ClearError();
+        return Out(std::move(out));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// The Job controller's delay after `failures` consecutive failures (legacy:
+// the 360 s cap of older releases), or the kubelet's delay before restart
+// number `failures` (crashloop != 0; reduced: the ReduceDefaultCrashLoopBackOffDecay gate).
+EMSCRIPTEN_KEEPALIVE double kron_backoff_delay(int crashloop, int variant, int failures) {
+  if (crashloop) {
+    return static_cast<double>(kron::CrashLoopDelayMs(
+        variant ? kron::CrashLoopBackoffPolicy::ReducedDecay() : kron::CrashLoopBackoffPolicy::Default(),
+        failures));
+  }
+  return static_cast<double>(kron::JobBackoffDelayMs(
+      variant ? kron::JobPodFailureBackoff::Legacy() : kron::JobPodFailureBackoff::Current(), failures));
+}
+
+// --- Manifests ---------------------------------------------------------------
+
+// ValidateManifestText for one file: the report as JSON
+//   {"objects":[{"kind","name","namespace","file","line"}],"unreadable":b,"invalid":b,"items":[...]}
+// with each item {file,line,column,object,severity,field,message,unreadable,text}
+// (`text` is the line `kron validate` prints). `now` anchors the DST warnings.
+EMSCRIPTEN_KEEPALIVE const char* kron_validate(const char* text, const char* file, double now) {
+  return Guard(
+      [&]() -> const char* {
+        if (text == nullptr || file == nullptr || !CheckSeconds(now, "now")) return nullptr;
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return nullptr;
+        kron::ValidationOptions options;
+        options.now = At(now);
+        const kron::ValidationReport report = kron::ValidateManifestText(text, file, *zones, options);
+        std::string out = "{\"objects\":[";
+        for (size_t i = 0; i < report.manifests.size(); ++i) {
+          const kron::Manifest& m = report.manifests[i];
+          absl::StrAppend(&out, i ? "," : "", "{\"kind\":", kron::JsonQuote(m.kind_name()),
+                          ",\"name\":", kron::JsonQuote(m.metadata().name),
+                          ",\"file\":", kron::JsonQuote(m.file), ",\"line\":", m.pos.line, "}");
+        }
+        absl::StrAppend(&out, "],\"unreadable\":", JsonBool(report.unreadable),
+                        ",\"invalid\":", JsonBool(report.invalid), ",\"items\":[");
+        for (size_t i = 0; i < report.items.size(); ++i) {
+          if (i) out += ",";
+          AppendItemJson(out, report.items[i]);
+        }
+        out += "]}";
+        ClearError();
+        return Out(std::move(out));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// `kron plan`: validates the `n` files (texts[i] named names[i]) as the CLI
+// does, simulates [from, until) and renders RenderPlanJson (format 0) or
+// RenderPlanText (1). `at` NaN: no tables. pods: "succeed" | "fail" |
+// "fail:N"; pod_runtime: a Go duration. On invalid or unreadable manifests:
+// NULL, code kErrManifest, the findings as JSON in kron_last_error_detail().
+EMSCRIPTEN_KEEPALIVE const char* kron_plan(int n, const char* const* texts, const char* const* names,
+                                           double from, double until, const char* pods,
+                                           const char* pod_runtime, double seed_lo, double seed_hi,
+                                           double at, int format) {
+  return Guard(
+      [&]() -> const char* {
+        if (n < 1 || texts == nullptr || names == nullptr) {
+          SetError(kErrArgument, "plan: no manifest given");
+          return nullptr;
+        }
+        if (!CheckSeconds(from, "from") || !CheckSeconds(until, "until")) return nullptr;
+        if (!std::isnan(at) && !CheckSeconds(at, "at")) return nullptr;
+        kron::PlanOptions options;
+        options.from = At(from);
+        options.until = At(until);
+        options.seed = Seed(seed_lo, seed_hi);
+        if (pods != nullptr && *pods) {
+          absl::StatusOr<kron::PodOutcomeModel> m = kron::ParsePodOutcomeModel(pods);
+          if (!m.ok()) {
+            SetError(kErrArgument, absl::StrCat("pods: ", m.status().message()));
+            return nullptr;
+          }
+          options.pods = *m;
+        }
+        if (pod_runtime != nullptr && *pod_runtime) {
+          absl::StatusOr<int64_t> ms = kron::ParsePodRuntime(pod_runtime);
+          if (!ms.ok()) {
+            SetError(kErrArgument, absl::StrCat("podRuntime: ", ms.status().message()));
+            return nullptr;
+          }
+          options.pod_runtime_ms = *ms;
+        }
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return nullptr;
+        // As bindings/cli/plan_command.cc: validate with --from as "now".
+        kron::ValidationOptions vopts;
+        vopts.now = options.from;
+        std::vector<kron::Manifest> manifests;
+        bool unreadable = false, invalid = false;
+        std::string findings = "[";
+        bool first = true;
+        for (int i = 0; i < n; ++i) {
+          kron::ValidationReport report =
+              kron::ValidateManifestText(texts[i], names[i] ? names[i] : "-", *zones, vopts);
+          for (const kron::ReportItem& item : report.items) {
+            if (!first) findings += ",";
+            first = false;
+            AppendItemJson(findings, item);
+          }
+          unreadable |= report.unreadable;
+          invalid |= report.invalid;
+          for (kron::Manifest& m : report.manifests) manifests.push_back(std::move(m));
+        }
+        findings += "]";
+        if (unreadable || invalid) {
+          SetError(kErrManifest, unreadable ? "some input is unreadable; nothing planned"
+                                            : "some object is invalid; nothing planned");
+          g_error_detail = std::move(findings);
+          return nullptr;
+        }
+        absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(manifests, *zones, options);
+        if (!tl.ok()) {
+          SetError(kErrArgument, tl.status().message());
+          return nullptr;
+        }
+        std::optional<kron::Instant> at_instant;
+        if (!std::isnan(at)) at_instant = At(at);
+        ClearError();
+        g_error_detail = std::move(findings);  // warnings, for the caller
+        return Out(format == 1 ? kron::RenderPlanText(*tl, at_instant)
+                               : kron::RenderPlanJson(*tl, at_instant));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// --- The CLI -------------------------------------------------------------------
+
+// Runs the native CLI (bindings/cli, compiled in unchanged) on argv[0..argc)
+// — argv[0] is the program name — and returns its exit status. Its stdin,
+// stdout and stderr are the module's devices (the JS side supplies and
+// collects the bytes); files are read from the module's file system.
+EMSCRIPTEN_KEEPALIVE int kron_cli(int argc, char** argv) {
+  int code = Guard([&]() -> int { return kron_cli_main(argc, argv); }, 70);
+  if (code == 70 && g_error_code == kErrInternal) std::fprintf(stderr, "kron: %s\n", g_error.c_str());
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(stdout);
+  std::fflush(stderr);
+  // Another run in this instance reads stdin afresh.
+  std::clearerr(stdin);
+  std::cin.clear();
+  return code;
 }
 
 }  // extern "C"
