@@ -64,12 +64,11 @@ int FirstMinuteOfDay(const CronFields& f, int from_minute) {
 // year no later than `year_limit`. robfig's seconds field is always {0}.
 // Months are walked by their first day's day number and weekday, so no
 // calendar conversion happens inside the loop.
-std::optional<int64_t> CalendarSearch(const Schedule& s, int64_t from, const CivilFields& c,
-                                      int year_limit) {
+std::optional<int64_t> CalendarSearch(const Schedule& s, const CivilFields& c, int year_limit) {
   const CronFields& f = s.fields();
   int year = c.year, month = c.month, day = c.day;
-  int64_t month_start = FloorDiv(from, kSecondsPerDay) - (day - 1);  // days since 1970-01-01
-  int weekday_of_first = int(internal::FloorMod(c.weekday - (day - 1), 7));
+  int64_t month_start = c.day_number - (day - 1);  // days since 1970-01-01
+  int weekday_of_first = (c.weekday + 35 - (day - 1)) % 7;
   int minute_of_day = c.hour * 60 + c.minute + (c.second != 0 ? 1 : 0);
   while (year <= year_limit) {
     const int length = internal::DaysInMonth(year, month);
@@ -107,7 +106,9 @@ constexpr int YearLimitOf(const CivilFields& start) { return start.year + 5; }
 // The fast path; nullopt-of-optional means "replay needed".
 std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant start) {
   const Zone& zone = s.zone();
-  Zone::Period period = zone.PeriodAt(start);
+  Zone::Period period = zone.is_fixed()
+                            ? Zone::Period{INT64_MIN, INT64_MAX, zone.fixed_offset(), false}
+                            : zone.PeriodAt(start);
   if (period.offset % 60 != 0) return std::nullopt;
   if (period.start != INT64_MIN && start.unix_seconds() - period.start < kTransitionMargin) {
     return std::nullopt;
@@ -119,12 +120,11 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
   // it (to 23:00 the day before, or 01:00, 00:15…) and robfig's whole walk
   // keeps the shifted clock, so only the replay is right.
   if (!(s.fields().month >> local.month & 1)) {
-    const LocalSeconds first = MakeLocal(FloorDiv(from, kSecondsPerDay) * kSecondsPerDay -
-                                         int64_t(local.day - 1) * kSecondsPerDay);
+    const LocalSeconds first = MakeLocal((local.day_number - (local.day - 1)) * kSecondsPerDay);
     if (zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
   }
   const int year_limit = YearLimitOf(local);
-  const std::optional<int64_t> found = CalendarSearch(s, from, local, year_limit);
+  const std::optional<int64_t> found = CalendarSearch(s, local, year_limit);
   // With no answer, robfig walks to the end of the year limit: every
   // transition up to then must be harmless too.
   const int64_t target =

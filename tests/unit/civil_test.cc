@@ -6,9 +6,9 @@
 namespace kron::internal {
 namespace {
 
-TEST(CivilTest, CivilFromDaysAgreesWithDateOverTwelveThousandYears) {
-  // From year -220 to 10183: every day of several 400-year eras.
-  for (int64_t d = -800000; d < 3000000; ++d) {
+TEST(CivilTest, CivilFromDaysAgreesWithDateOverTenThousandYears) {
+  // From 0000-03-01 (the first day the hot path handles) to year 10183.
+  for (int64_t d = -kDaysFrom0000March1; d < 3000000; ++d) {
     const YearMonthDay a = CivilFromDays(d);
     const date::year_month_day b{date::local_days{date::days{d}}};
     ASSERT_EQ(a.year, int(b.year())) << d;

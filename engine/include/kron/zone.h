@@ -53,6 +53,9 @@ class Zone {
 
   const std::string& name() const { return name_; }
   bool is_fixed() const { return at_.empty() && !has_rule_; }
+  // The offset of a fixed zone (meaningful when is_fixed()): lets hot paths
+  // skip the period search.
+  int32_t fixed_offset() const { return offset_[0]; }
 
   Period PeriodAt(Instant t) const;
   int32_t OffsetAt(Instant t) const { return PeriodAt(t).offset; }
