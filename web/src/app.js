@@ -138,6 +138,7 @@ const timings = { first: null, schedule: null, plan: null, at: null };
 function showTimings() {
   const b = document.body.dataset;
   if (timings.first != null) b.firstResultMs = timings.first.toFixed(1);
+  if (timings.engine != null) b.engineReadyMs = timings.engine.toFixed(1);
   if (timings.schedule != null) b.scheduleMs = timings.schedule.toFixed(2);
   if (timings.plan != null) b.planMs = timings.plan.toFixed(2);
   if (timings.at != null) b.atMs = timings.at.toFixed(2);
@@ -324,6 +325,7 @@ async function main() {
   wire();
   try {
     await engine.loadEngine();
+    timings.engine = performance.now();
   } catch (e) {
     $('engine-status').textContent = `Could not load kron's engine: ${e.message}`;
     $('engine-status').classList.add('error');

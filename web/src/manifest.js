@@ -67,11 +67,38 @@ function tableHtml(title, t) {
   return `${head}<div class="table-wrap"><table class="kubectl-table" data-kind="${esc(title.split(' ').pop())}"><thead><tr>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
+// kubectl's tabwriter look (padding 2) for the describe blocks.
+function tabwrite(rows, pad = 2) {
+  const w = [];
+  for (const r of rows) r.forEach((c, i) => { w[i] = Math.max(w[i] ?? 0, String(c).length); });
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? String(c) : String(c).padEnd(w[i] + pad))).join('').trimEnd()).join('\n');
+}
+
+function describeText(x) {
+  if (typeof x === 'string') return x;
+  if (typeof x.text === 'string') return x.text;
+  const lines = [];
+  for (const [k, v] of Object.entries(x)) {
+    if (k === 'object' || k === 'events') continue;
+    lines.push(`${k}:\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  }
+  const ev = Array.isArray(x.events) ? x.events : [];
+  lines.push(ev.length
+    ? `Events:\n${tabwrite([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...ev.map((e) => [e.type, e.reason, e.age, e.from, e.message])]).replace(/^/gm, '  ')}`
+    : 'Events:\t<none>');
+  return lines.join('\n');
+}
+
+function describeTarget(o) {
+  const [kind, ...name] = String(o ?? '').split('/');
+  return name.length ? `${kind.toLowerCase()} ${name.join('/')}` : kind;
+}
+
 function describeHtml(d) {
   if (!d) return '';
   const list = Array.isArray(d) ? d : [d];
   if (!list.length) return '';
-  return `<details class="describe-block"><summary>kubectl describe</summary>${list.map((x) => `<pre class="kubectl">${esc(typeof x === 'string' ? x : x.text ?? JSON.stringify(x, null, 2))}</pre>`).join('')}</details>`;
+  return list.map((x) => `<details class="describe-block"><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
 }
 
 export function renderTables(result, at) {

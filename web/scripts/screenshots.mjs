@@ -1,0 +1,32 @@
+// screenshots.mjs — PNGs of both modes (laptop and phone widths) into
+// docs/screenshots/, taken from web/dist in headless Chromium.
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launch, open, hashOf } from '../test/harness.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const SCHEDULE = hashOf({ spec: '30 2 * * *', tz: 'America/New_York', from: '2026-03-05T00:00:00Z', n: '8', name: 'nightly-report' });
+const MANIFEST = hashOf({ m: 'manifest', sfrom: '2026-01-01T07:59:30Z', win: '600', pods: 'fail-first', failn: '2', rt: '5s', seed: '1', at: '2026-01-01T08:03:10Z' });
+
+const server = await startServer();
+const shots = [
+  ['schedule.png', { width: 1280, height: 900 }, SCHEDULE, false],
+  ['manifest.png', { width: 1280, height: 900 }, MANIFEST, true],
+  ['schedule-phone.png', { width: 390, height: 844 }, SCHEDULE, false],
+  ['manifest-phone.png', { width: 390, height: 844 }, MANIFEST, true],
+];
+try {
+  for (const [file, viewport, hash, full] of shots) {
+    const b = await launch({ viewport });
+    const page = await open(b.context, server.url, hash);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, file), fullPage: full });
+    console.log(`docs/screenshots/${file}`);
+    await b.close();
+  }
+} finally {
+  await server.stop();
+}
