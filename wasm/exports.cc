@@ -445,6 +445,18 @@ EMSCRIPTEN_KEEPALIVE const char* kron_schedule_describe(const Compiled* h, int n
 #endif
 }
 
+// kron/describe.h's ExplainDayMatching: one sentence on how the day fields combine.
+EMSCRIPTEN_KEEPALIVE const char* kron_schedule_explain_days(const Compiled* h) {
+#ifdef KRON_HAVE_DESCRIBE
+  return Guard([&]() -> const char* { return Out(kron::ExplainDayMatching(h->schedule)); },
+               static_cast<const char*>(nullptr));
+#else
+  (void)h;
+  SetError(kErrInternal, "describe is not in this build of the module");
+  return nullptr;
+#endif
+}
+
 // The fleet batch: out[i] = the next fire time of handles[i] strictly after
 // afters[i] (afters may be NULL: then `after` for all), NaN when none. One
 // boundary crossing for the whole array. Returns n, or -1 on bad arguments.

@@ -99,6 +99,8 @@ export declare class Schedule {
   [Symbol.iterator](): Generator<Date, void, undefined>;
   /** An English sentence generated from the compiled schedule. */
   describe(options?: { nameUtc?: boolean }): string;
+  /** One sentence on how the day fields combine (robfig's rule vs Vixie cron's). */
+  explainDayMatching(): string;
   /** Frees the module memory; later calls throw. Idempotent. */
   dispose(): void;
   toString(): string;

@@ -835,6 +835,14 @@ export class Schedule {
     return this.#kron._string(this.#kron._call('kron_schedule_describe', this.#live(), nameUtc ? 1 : 0));
   }
 
+  /**
+   * One sentence on how this schedule's day-of-month and day-of-week combine
+   * (robfig's rule, and where it differs from Vixie cron).
+   */
+  explainDayMatching() {
+    return this.#kron._string(this.#kron._call('kron_schedule_explain_days', this.#live()));
+  }
+
   /** Frees the compiled schedule; further calls throw. Idempotent. */
   dispose() {
     if (!this.#h) return;
