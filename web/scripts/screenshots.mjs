@@ -13,9 +13,9 @@ const MANIFEST = hashOf({ m: 'manifest', sfrom: '2026-01-01T07:59:30Z', win: '60
 
 const server = await startServer();
 const shots = [
-  ['schedule.png', { width: 1280, height: 900 }, SCHEDULE, false],
+  ['schedule.png', { width: 1280, height: 900 }, SCHEDULE, true],
   ['manifest.png', { width: 1280, height: 900 }, MANIFEST, true],
-  ['schedule-phone.png', { width: 390, height: 844 }, SCHEDULE, false],
+  ['schedule-phone.png', { width: 390, height: 844 }, SCHEDULE, true],
   ['manifest-phone.png', { width: 390, height: 844 }, MANIFEST, true],
 ];
 try {

@@ -7,7 +7,7 @@
 // manifest → timeline, tables and events).
 import * as engine from './engine.js';
 import { renderSchedule } from './schedule.js';
-import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, planOptions } from './manifest.js';
+import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions } from './manifest.js';
 import { $, fmtUTC, localInputToMs, msToLocalInput, b64urlEncode, b64urlDecode } from './util.js';
 import { CRONJOB_TEST01, JOB_TEST01 } from './seeds.js';
 
@@ -171,12 +171,14 @@ function pickAt(at, startedAt) {
   clampAt();
   if (last && engine.has('plan')) {
     try {
+      const tPlan = performance.now();
       const r = engine.plan(state.text, planOptions(state));
+      document.body.dataset.atEngineMs = (performance.now() - tPlan).toFixed(2);
       last.result = r;
       renderTables(r, state.at);
     } catch (e) { $('sim-error').textContent = String(e?.message ?? e); }
     renderEvents(last.model, state.at);
-    drawTimeline(last.model, state.at);
+    moveCursor(last.model, state.at);
   }
   timings.at = performance.now() - t0;
   writeHash();

@@ -102,6 +102,27 @@ export function next(spec, timeZone, after, count) {
   return kron.next(spec, { after: new Date(after * 1000), count, timeZone });
 }
 
+// Fire times in [afterSec + 1, untilSec) as Unix seconds (at most `max`).
+export function secondsUntil(spec, timeZone, afterSec, untilSec, max = 5000) {
+  const c = compiled(spec, timeZone || '');
+  if (c.error) throw new Error(c.error.message);
+  const out = [];
+  let after = afterSec, chunk = 128;
+  while (out.length < max) {
+    const batch = c.schedule && typeof c.schedule.nextSeconds === 'function'
+      ? c.schedule.nextSeconds(after, chunk)
+      : next(spec, timeZone, after, chunk).map((d) => d.getTime() / 1000);
+    for (const t of batch) {
+      if (t >= untilSec || out.length >= max) return out;
+      out.push(t);
+    }
+    if (batch.length < chunk) return out;
+    after = batch[batch.length - 1];
+    chunk = Math.min(chunk * 4, 4096);
+  }
+  return out;
+}
+
 // The Schedule's description, day matching and "can ever fire", each null
 // when the package does not offer it (properties or methods, both accepted).
 export function describe(schedule) {

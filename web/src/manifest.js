@@ -119,8 +119,12 @@ export function renderEvents(model, at) {
   const rows = shown.slice(first);
   const more = first ? `<p class="hint">${first} earlier event${first === 1 ? '' : 's'} not shown.</p>` : '';
   const later = model.events.length - shown.length;
+  // As text, aligned like kron plan's event table: cheap to lay out even
+  // with hundreds of lines (an HTML table of them is not).
+  const table = [['TIME', 'OBJECT', 'TYPE', 'REASON', 'MESSAGE', 'SOURCE'], ...rows.map((e) => [e.time, e.object, e.type, e.reason, e.message, e.source])];
+  const lines = tabwrite(table, 3).split('\n');
   $('events').innerHTML = more + (rows.length
-    ? `<table class="events"><caption>${shown.length} event${shown.length === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</caption><thead><tr><th scope="col">TIME</th><th scope="col">OBJECT</th><th scope="col">TYPE</th><th scope="col">REASON</th><th scope="col">MESSAGE</th><th scope="col">SOURCE</th></tr></thead><tbody>${rows.map((e) => `<tr class="${e.type === 'Warning' ? 'warn' : ''}"><td class="t">${esc(e.time)}</td><td>${esc(e.object)}</td><td>${esc(e.type)}</td><td>${esc(e.reason)}</td><td>${esc(e.message)}</td><td>${esc(e.source)}</td></tr>`).join('')}</tbody></table>`
+    ? `<p class="hint" id="events-caption">${shown.length} event${shown.length === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</p><pre class="kubectl events" aria-describedby="events-caption">${lines.map((l, i) => (i > 0 && rows[i - 1].type === 'Warning' ? `<span class="warn">${esc(l)}</span>` : esc(l))).join('\n')}</pre>`
     : `<p class="hint">No events up to ${fmtUTC(at)}${later ? ` (${later} later)` : ''}.</p>`);
 }
 
@@ -134,10 +138,7 @@ function scheduleTicks(result, from, until) {
     const spec = row[ci];
     const tz = zi >= 0 && row[zi] !== '<none>' ? row[zi] : '';
     try {
-      for (const d of engine.next(spec, tz, Math.floor(from / 1000) - 1, 3000)) {
-        if (d.getTime() >= until) break;
-        ticks.push(d.getTime());
-      }
+      for (const t of engine.secondsUntil(spec, tz, Math.floor(from / 1000) - 1, Math.ceil(until / 1000))) ticks.push(t * 1000);
     } catch { /* a schedule the engine rejects has no ticks */ }
   }
   return ticks;
@@ -173,8 +174,10 @@ export function renderPlan(state, validation) {
     return null;
   }
   let result;
+  const tPlan = performance.now();
   try {
     result = engine.plan(state.text, planOptions(state));
+    document.body.dataset.planEngineMs = (performance.now() - tPlan).toFixed(2);
   } catch (e) {
     err.textContent = String(e?.message ?? e);
     tl.innerHTML = '';
@@ -200,6 +203,21 @@ function parseRuntime(s) {
   let ms = 0, m;
   while ((m = re.exec(s))) ms += Number(m[1]) * unit[m[2]];
   return ms || 5000;
+}
+
+// Moves the picked instant on the drawn timeline (no redraw).
+export function moveCursor(model, at) {
+  const svg = $('timeline').querySelector('svg');
+  const line = svg?.querySelector('.cursor line');
+  if (!line) return drawTimeline(model, at);
+  const padL = Number(svg.dataset.padL), padR = Number(svg.dataset.padR);
+  const W = Number(svg.getAttribute('width'));
+  const cx = (padL + ((at - model.from) / (model.until - model.from)) * (W - padL - padR)).toFixed(1);
+  line.setAttribute('x1', cx);
+  line.setAttribute('x2', cx);
+  svg.setAttribute('aria-valuenow', String(Math.floor(at / 1000)));
+  svg.setAttribute('aria-valuetext', fmtUTC(at));
+  return undefined;
 }
 
 export function drawTimeline(model, at) {

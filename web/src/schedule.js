@@ -227,7 +227,7 @@ export function renderSchedule(state) {
     const pod = pods ? pods[i] : null;
     const note = dst.rowNotes.get(s) ?? '';
     i++;
-    rows.push(`<tr${note ? ' class="dst"' : ''}><td>${i}</td><td class="t">${esc(fmtWall(s, off))}</td><td class="t">${esc(fmtUTC(s * 1000))}</td><td class="name job">${esc(job)}</td><td class="name pod">${pod ? esc(pod) : `${esc(job)}-<span class="rand" title="5 random characters chosen by the API server">xxxxx</span>`}</td><td class="note">${esc(note)}</td></tr>`);
+    rows.push(`<tr${note ? ' class="dst"' : ''}><td class="n">${i}</td><td class="t" data-label="${esc(tzName)}">${esc(fmtWall(s, off))}</td><td class="t" data-label="UTC">${esc(fmtUTC(s * 1000))}</td><td class="name job" data-label="Job">${esc(job)}</td><td class="name pod" data-label="Pod">${pod ? esc(pod) : `${esc(job)}-<span class="rand" title="5 random characters chosen by the API server">xxxxx</span>`}</td><td class="note"${note ? '' : ' data-empty="1"'}>${esc(note)}</td></tr>`);
   }
   while (k < skipped.length) {
     const sk = skipped[k++];

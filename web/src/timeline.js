@@ -10,7 +10,6 @@
 // seconds, as the API server stores them.
 import { esc, fmtUTC, fmtSpan, toMs } from './util.js';
 
-const objName = (o) => String(o).replace(/^[A-Za-z]+\//, '');
 
 function fromEvents(events, opts) {
   const jobs = new Map();  // name → job
@@ -27,32 +26,34 @@ function fromEvents(events, opts) {
     const t = e.t;
     const obj = String(e.object ?? '');
     const msg = String(e.message ?? '');
-    let m;
+    const reason = e.reason;
     if (obj.startsWith('CronJob/')) {
-      if ((m = /^Created job (\S+)$/.exec(msg))) {
-        const j = job(m[1], t);
+      if (reason === 'SuccessfulCreate' && msg.startsWith('Created job ')) {
+        const name = msg.slice(12);
+        const j = job(name, t);
         j.created = Math.min(j.created, t);
-        j.cronjob = objName(obj);
-        const mins = /-(\d+)$/.exec(m[1]);
-        if (mins) j.scheduled = Number(mins[1]) * 60000;
-      } else if ((m = /^Deleted job (\S+)$/.exec(msg))) {
-        job(m[1], t).deleted = t;
+        j.cronjob = obj.slice(8);
+        const dash = name.lastIndexOf('-');
+        const mins = Number(name.slice(dash + 1));
+        if (dash > 0 && Number.isInteger(mins)) j.scheduled = mins * 60000;
+      } else if (reason === 'SuccessfulDelete' && msg.startsWith('Deleted job ')) {
+        job(msg.slice(12), t).deleted = t;
       }
     } else if (obj.startsWith('Job/')) {
-      const j = job(objName(obj), t);
-      if ((m = /^Created pod: (\S+)$/.exec(msg))) {
-        const p = { name: m[1], job: j.name, created: t, end: null, deleted: null, ok: null, run: j.pods.length };
+      const j = job(obj.slice(4), t);
+      if (reason === 'SuccessfulCreate' && msg.startsWith('Created pod: ')) {
+        const p = { name: msg.slice(13), job: j.name, created: t, end: null, deleted: null, ok: null, run: j.pods.length };
         j.pods.push(p);
         pods.set(p.name, p);
-      } else if ((m = /^Deleted pod: (\S+)$/.exec(msg))) {
-        const p = pods.get(m[1]);
+      } else if (reason === 'SuccessfulDelete' && msg.startsWith('Deleted pod: ')) {
+        const p = pods.get(msg.slice(13));
         if (p) p.deleted = t;
-      } else if (e.reason === 'Completed') {
+      } else if (reason === 'Completed') {
         j.condition = 'Complete';
         j.finished = t;
-      } else if (e.reason === 'BackoffLimitExceeded' || e.reason === 'DeadlineExceeded') {
+      } else if (reason === 'BackoffLimitExceeded' || reason === 'DeadlineExceeded') {
         j.condition = 'Failed';
-        j.reason = e.reason;
+        j.reason = reason;
         j.finished = t;
       }
     }
@@ -108,7 +109,14 @@ function fromObjects(r, opts) {
 }
 
 export function buildModel(result, opts) {
-  const events = (result.events ?? []).map((e) => ({ ...e, t: toMs(e.time) }));
+  // Many events share a second: parse each time string once.
+  const seen = new Map();
+  const events = (result.events ?? []).map((e) => {
+    let t = seen.get(e.time);
+    if (t === undefined) { t = toMs(e.time); seen.set(e.time, t); }
+    e.t = t;
+    return e;
+  });
   const jobs = Array.isArray(result.jobs) && result.jobs.length && typeof result.jobs[0] === 'object'
     ? fromObjects(result, opts) : fromEvents(events, opts);
   jobs.sort((a, b) => a.created - b.created || (a.name < b.name ? -1 : 1));
@@ -135,7 +143,8 @@ export function renderSvg(model, width, at) {
   const lanes = Math.max(1, model.lanes);
   const H = AXIS + TICKS + lanes * LANE + 8;
   const out = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" class="tl-svg" data-from="${model.from}" data-until="${model.until}" data-pad-l="${padL}" data-pad-r="${padR}">`);
+  const nPods = model.jobs.reduce((n, j) => n + j.pods.length, 0);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" class="tl-svg${model.jobs.length > DENSE ? ' dense' : ''}" data-from="${model.from}" data-until="${model.until}" data-pad-l="${padL}" data-pad-r="${padR}" data-jobs="${model.jobs.length}" data-pods="${nPods}">`);
   // Axis.
   const step = STEPS.find((s) => (span / s) * 90 <= W) ?? STEPS[STEPS.length - 1];
   const first = Math.ceil(model.from / step) * step;
@@ -149,16 +158,26 @@ export function renderSvg(model, width, at) {
   // Schedule ticks.
   if (model.ticks.length) {
     out.push(`<g class="ticks"><text x="${padL}" y="${AXIS + 13}" class="row-label">schedule</text>`);
-    const dense = model.ticks.length > W / 3;
-    for (const t of model.ticks) {
-      if (t < model.from || t >= model.until) continue;
-      out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${AXIS + 2}" y2="${AXIS + TICKS - 2}" class="tick${dense ? ' dense' : ''}"><title>schedule tick ${fmtUTC(t)}</title></line>`);
+    if (model.ticks.length > DENSE) {
+      let d = '';
+      for (const t of model.ticks) if (t >= model.from && t < model.until) d += `M${x(t).toFixed(1)} ${AXIS + 2}v${TICKS - 4}`;
+      out.push(`<path d="${d}" class="tick dense"/>`);
+    } else {
+      for (const t of model.ticks) {
+        if (t < model.from || t >= model.until) continue;
+        out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${AXIS + 2}" y2="${AXIS + TICKS - 2}" class="tick"><title>schedule tick ${fmtUTC(t)}</title></line>`);
+      }
     }
     out.push(`</g>`);
   }
-  // Jobs and pods.
+  // Jobs and pods. Many Jobs (a day of */1 is 1,440) are drawn as a few
+  // paths, one per kind, without per-object labels: the tables name them.
+  const dense = model.jobs.length > DENSE;
+  if (dense) {
+    out.push(densePaths(model, x, AXIS + TICKS, LANE));
+  }
   out.push(`<g class="jobs">`);
-  for (const j of model.jobs) {
+  for (const j of dense ? [] : model.jobs) {
     const y = AXIS + TICKS + j.lane * LANE;
     const x0 = x(Math.max(j.created, model.from));
     const endT = Math.min(j.deleted ?? model.until, model.until);
@@ -201,6 +220,34 @@ export function renderSvg(model, width, at) {
   if (at != null) out.push(cursorSvg(x(at), H));
   out.push(`</svg>`);
   return out.join('');
+}
+
+const DENSE = 240;
+
+// All Jobs, pods and backoff gaps as one path per kind.
+function densePaths(model, x, top, LANE) {
+  const d = { kept: '', deleted: '', failed: '', ok: '', bad: '', run: '', okDel: '', badDel: '', gap: '' };
+  const rect = (x0, y, w, h) => `M${x0.toFixed(1)} ${y}h${Math.max(w, 0.8).toFixed(1)}v${h}h${(-Math.max(w, 0.8)).toFixed(1)}z`;
+  for (const j of model.jobs) {
+    const y = top + j.lane * LANE;
+    const x0 = x(Math.max(j.created, model.from));
+    const x1 = x(Math.min(j.deleted ?? model.until, model.until));
+    const jk = j.deleted != null ? 'deleted' : j.condition === 'Failed' ? 'failed' : 'kept';
+    d[jk] += rect(x0, y + 13, x1 - x0, 6);
+    let prev = null;
+    for (const p of j.pods) {
+      const px0 = x(Math.max(p.created, model.from));
+      const px1 = x(Math.min(p.end ?? model.until, model.until));
+      const k = (p.ok == null ? 'run' : p.ok ? 'ok' : 'bad') + (j.deleted != null && p.ok != null ? 'Del' : '');
+      d[k] += rect(px0, y + 22, px1 - px0, 12);
+      if (prev && prev.ok === false && p.created > prev.end) d.gap += `M${x(prev.end).toFixed(1)} ${y + 28}H${px0.toFixed(1)}`;
+      prev = p;
+    }
+  }
+  return `<g class="jobs dense">${[
+    ['kept', 'job-bar'], ['deleted', 'job-bar deleted-bar'], ['failed', 'job-bar failed-bar'],
+    ['ok', 'pod ok'], ['bad', 'pod bad'], ['run', 'pod run'], ['okDel', 'pod ok deleted-pod'], ['badDel', 'pod bad deleted-pod'], ['gap', 'gap'],
+  ].map(([k, cls]) => (d[k] ? `<path d="${d[k]}" class="${cls}"/>` : '')).join('')}</g>`;
 }
 
 function nextFree(model, j, x, nameW) {
