@@ -149,8 +149,8 @@ void Fleet::IndexErase(uint32_t id) {
   }
 }
 
-void Fleet::IndexGrow() {
-  size_t size = index_.size();
+void Fleet::IndexGrow(size_t min_size) {
+  size_t size = std::max(index_.size(), min_size);
   while ((live_ + 1) * 2 > size) size *= 2;  // after a rebuild at most half full
   index_.assign(size, kEmptyIndex);
   index_used_ = 0;
@@ -179,6 +179,22 @@ void Fleet::MaybeCompactArena() {
 }
 
 // --- Slots -------------------------------------------------------------------
+
+void Fleet::Reserve(size_t n) {
+  sched_.reserve(n);
+  name_off_.reserve(n);
+  ns_len_.reserve(n);
+  name_len_.reserve(n);
+  earliest_.reserve(n);
+  flags_.reserve(n);
+  deadline_.reserve(n);
+  active_.reserve(n);
+  bucket_.reserve(n);
+  pos_.reserve(n);
+  size_t size = index_.size();
+  while (n * 8 > size * 7) size *= 2;
+  if (size != index_.size()) IndexGrow(size);
+}
 
 uint32_t Fleet::NewSlot() {
   if (!free_slots_.empty()) {

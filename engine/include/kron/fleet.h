@@ -134,6 +134,10 @@ class Fleet {
   // status.lastScheduleTime (the creationTimestamp is not kept once one is set).
   bool SetLastScheduleTime(CronJobId id, Instant t);
 
+  // Room for n CronJobs (the slot arrays and the name index), so that growth
+  // by doubling does not leave up to half of them unused.
+  void Reserve(size_t n);
+
   CronJobId Find(absl::string_view name_space, absl::string_view name) const;
   bool contains(CronJobId id) const { return id < sched_.size() && sched_[id] != kFree; }
   size_t size() const { return live_; }
@@ -234,7 +238,7 @@ class Fleet {
   uint64_t NameHash(absl::string_view ns, absl::string_view name) const;
   void IndexInsert(uint32_t id);
   void IndexErase(uint32_t id);
-  void IndexGrow();
+  void IndexGrow(size_t min_size = 0);
   void MaybeCompactArena();
   void Enqueue(uint32_t id);
   void Dequeue(uint32_t id);
