@@ -157,7 +157,7 @@ function doSchedule(startedAt) {
 
 function doManifest(startedAt) {
   const t0 = startedAt ?? performance.now();
-  const v = renderValidation(state.text);
+  const v = renderValidation(state.text, state.simFrom);
   last = renderPlan(state, v);
   timings.plan = performance.now() - t0;
   document.body.dataset.planEvents = last ? String(last.model.events.length) : '0';

@@ -183,10 +183,10 @@ export function podNames(jobs, seed) {
 // kron.validate(text, { file }) normalised to
 // { findings: [{ severity, line, column, object, field, message, text }], raw }
 // or null when the package has no validate.
-export function validate(text, file) {
+export function validate(text, file, now) {
   if (!has('validate')) return null;
   let r;
-  try { r = kron.validate(text, { file }); } catch (e) {
+  try { r = kron.validate(text, now != null ? { file, now: new Date(now) } : { file }); } catch (e) {
     return { findings: [{ severity: 'error', line: 0, column: 0, object: '', field: '', message: String(e?.message ?? e), text: String(e?.message ?? e) }], raw: null, threw: true };
   }
   const list = Array.isArray(r) ? r : (r?.findings ?? r?.items ?? []);

@@ -36,9 +36,11 @@ function applyLines(v) {
   return { lines, warnings, invalid: errors.length > 0 };
 }
 
-export function renderValidation(text) {
+// `now` anchors kron's DST warnings (the simulation's start, so a permalink
+// reads the same tomorrow).
+export function renderValidation(text, now) {
   const el = $('validation');
-  const v = engine.validate(text, FILE);
+  const v = engine.validate(text, FILE, now);
   if (!v) {
     el.innerHTML = '<p class="missing">Validation needs <code>kron.validate()</code>, which this build of the engine does not have yet.</p>';
     return { invalid: false, missing: true };
@@ -108,6 +110,8 @@ export function renderTables(result, at) {
     $('tables').innerHTML = '<p class="missing">The engine returned no tables for this instant.</p>';
     return;
   }
+  const n = (x) => (x && Array.isArray(x.rows) ? x.rows.length : 0);
+  $('tables-summary').textContent = `At ${fmtUTC(at)}: ${n(t.cronjobs)} CronJobs, ${n(t.jobs)} Jobs, ${n(t.pods)} Pods.`;
   $('tables').innerHTML =
     tableHtml('kubectl get cronjobs', t.cronjobs) + tableHtml('kubectl get jobs', t.jobs) +
     tableHtml('kubectl get pods', t.pods) + describeHtml(t.describe);

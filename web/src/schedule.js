@@ -160,6 +160,7 @@ export function renderSchedule(state) {
     tbody.innerHTML = '';
     notesEl.innerHTML = '';
     $('runs').classList.add('stale');
+    $('schedule-summary').textContent = `Invalid schedule: ${message}`;
     return performance.now() - t0;
   }
   specErr.textContent = '';
@@ -237,5 +238,8 @@ export function renderSchedule(state) {
   $('runs-zone-col').textContent = `Time in ${tzName}`;
   const dstTexts = [...skipped.map((s) => s.text), ...new Set(dst.rowNotes.values())];
   notesEl.innerHTML = dstTexts.map((t) => `<li>${esc(t)}</li>`).join('');
+  $('schedule-summary').textContent = fires.length
+    ? `${description ? description + '. ' : ''}${fires.length} runs; first ${fmtWall(fires[0].getTime() / 1000, engine.zoneOffset(tzName, fires[0].getTime() / 1000).offsetSeconds)}, Job ${jobs[0]}${skipped.length ? `; ${skipped.length} skipped by DST` : ''}.`
+    : 'Never fires.';
   return performance.now() - t0;
 }

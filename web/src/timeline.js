@@ -152,7 +152,11 @@ export function renderSvg(model, width, at) {
   for (let t = first; t <= model.until; t += step) {
     const iso = fmtUTC(t);
     const label = step >= 86400000 ? iso.slice(5, 10) : (t % 86400000 === 0 ? iso.slice(5, 10) + ' ' : '') + (step % 60000 ? iso.slice(11, 19) : iso.slice(11, 16));
-    out.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${AXIS - 6}" y2="${H}" class="grid"/><text x="${x(t).toFixed(1)}" y="${AXIS - 10}" class="axis-label">${esc(label)}</text>`);
+    // Labels at the edges are anchored inside the drawing.
+    const half = label.length * 3.1, lx = x(t);
+    const anchor = lx - half < 0 ? ' style="text-anchor:start"' : lx + half > W ? ' style="text-anchor:end"' : '';
+    const tx = anchor ? (lx - half < 0 ? Math.max(lx, 1) : Math.min(lx, W - 1)) : lx;
+    out.push(`<line x1="${lx.toFixed(1)}" x2="${lx.toFixed(1)}" y1="${AXIS - 6}" y2="${H}" class="grid"/><text x="${tx.toFixed(1)}" y="${AXIS - 10}" class="axis-label"${anchor}>${esc(label)}</text>`);
   }
   out.push(`</g>`);
   // Schedule ticks.

@@ -150,7 +150,7 @@ test('day matching: both day fields restricted is OR (when the engine reports it
     t.skip('kron.parse().dayMatching not in this build');
   } else {
     assert.equal(rule, 'OR');
-    assert.match(await page.textContent('#day-matching'), /either/);
+    assert.match(await page.textContent('#day-matching'), /^Day matching: OR — \S/);
   }
   await page.close();
 });
@@ -270,6 +270,29 @@ test('manifest: an invalid manifest shows the API server\'s message', async (t) 
   await page.close();
 });
 
+test('manifest: kron\'s warnings — a timeZone whose DST skips a run, cron\'s OR rule', async (t) => {
+  const page = await open(browser.context, server.url, hashOf({ m: 'manifest', sfrom: '2026-01-01T00:00:00Z' }));
+  if (!(await hasApi(page, 'validate'))) { t.skip('kron.validate not in this build'); await page.close(); return; }
+  const seed = await page.evaluate(async () => (await import('./seeds.js')).CRONJOB_TEST01);
+  await page.fill('#manifest', seed.replace('schedule: "*/1 * * * *"', 'schedule: "30 2 * * *"\n  timeZone: America/New_York'));
+  await page.waitForFunction(() => document.querySelector('#validation').dataset.warnings === '1');
+  // Still accepted by the API server…
+  assert.equal((await page.textContent('#validation pre')).trim(), 'cronjob.batch/cronjob-test01 created');
+  // …with kron's warning, pointing at the line of spec.timeZone.
+  const w = await page.textContent('#validation .findings li.warn');
+  assert.match(w, /spec\.timeZone: .*2026-03-08: clocks jump from 02:00 to 03:00, so the run at 02:30 is skipped/);
+  assert.match(w, /manifest\.yml:7/);
+  await page.click('#validation .findings a.loc');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'manifest');
+  const sel = await page.evaluate(() => { const ta = document.activeElement; return ta.value.slice(ta.selectionStart, ta.selectionEnd); });
+  assert.match(sel, /^timeZone: America\/New_York/);
+
+  await page.fill('#manifest', seed.replace('"*/1 * * * *"', '"0 9 1,15 * MON"'));
+  await page.waitForFunction(() => /OR rule/.test(document.querySelector('#validation').textContent));
+  assert.equal(await page.$eval('#validation', (e) => e.dataset.invalid), '0');
+  await page.close();
+});
+
 test('one-day timeline of the seed CronJob: 1440 Jobs, timing recorded', async (t) => {
   // From 23:59:30: the CronJob exists from there, so 00:00 … 23:59 all run.
   const page = await open(browser.context, server.url, hashOf({ m: 'manifest', sfrom: '2025-12-31T23:59:30Z', win: '86400', at: '2026-01-01T12:00:00Z' }));
@@ -339,7 +362,8 @@ test('keyboard: the mode tabs and the form are reachable and labelled', async ()
   const unlabeled = await page.$$eval('input, select, textarea', (els) => els.filter((e) => !e.labels?.length && !e.getAttribute('aria-label')).map((e) => e.id));
   assert.deepEqual(unlabeled, []);
   // Results are announced.
-  assert.equal(await page.getAttribute('#schedule-results', 'aria-live'), 'polite');
+  assert.equal(await page.getAttribute('#schedule-summary', 'aria-live'), 'polite');
+  assert.match(await page.textContent('#schedule-summary'), /10 runs; first Thu 2026-01-01 08:00:00 \+00:00, Job cronjob-test01-29454240/);
   // Arrow keys switch tabs.
   await page.focus('#tab-schedule');
   await page.keyboard.press('ArrowRight');
