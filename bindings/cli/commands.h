@@ -14,6 +14,7 @@ int RunNext(const Args& args);
 int RunValidate(const Args& args);
 int RunPlan(const Args& args);
 int RunFleet(const Args& args);
+int RunDescribe(const Args& args);
 
 }  // namespace kron::cli
 

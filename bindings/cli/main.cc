@@ -17,6 +17,7 @@ constexpr char kUsage[] =
     "       [--seed N] [--at TIME] [--output text|json]\n"
     "                     what the CronJob/Job controllers would do, with kubectl tables at --at\n"
     "  fleet FILE [--at TIME] [--until TIME] [--top N]  CronJob List/NDJSON: counts, errors, next fires, busiest minutes\n"
+    "  describe SCHEDULE [--time-zone ZONE]  the schedule in English, and how its day fields combine\n"
     "\n"
     "TIME is RFC 3339 (2026-01-01T08:00:00Z) or @<unix seconds>.\n";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   if (command == "validate") return kron::cli::RunValidate(args);
   if (command == "plan") return kron::cli::RunPlan(args);
   if (command == "fleet") return kron::cli::RunFleet(args);
+  if (command == "describe") return kron::cli::RunDescribe(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

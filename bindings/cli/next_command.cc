@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "commands.h"
+#include "kron/describe.h"
 #include "kron/fire_times.h"
 #include "kron/instant.h"
 #include "kron/schedule.h"
@@ -147,8 +148,8 @@ int RunNext(const Args& args) {
   }
 
   const Zone& zone = schedule->zone();
-  std::printf("%s in %s (tzdata %s)\n", std::string(*schedule_text).c_str(),
-              zone.name().c_str(), (**zones).version().c_str());
+  std::printf("%s (tzdata %s)\n", DescribeSchedule(*schedule, {.name_utc = true}).c_str(),
+              (**zones).version().c_str());
   std::printf("%-27s%s\n", "LOCAL", cronjob ? "UTC                   JOB" : "UTC");
   FireTimes fires(*schedule, after);
   for (int64_t i = 0; i < count; ++i) {

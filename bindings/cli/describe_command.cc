@@ -1,0 +1,73 @@
+// `kron describe SCHEDULE [--time-zone ZONE]`: the schedule in English, from
+// its compiled form, and how its two day fields combine.
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "commands.h"
+#include "kron/describe.h"
+#include "kron/schedule.h"
+#include "kron/zone.h"
+
+namespace kron::cli {
+namespace {
+
+// spec.timeZone becomes a TZ= prefix unless the schedule names a zone
+// (pkg/controller/cronjob/cronjob_controllerv2.go, formatSchedule).
+std::string WithTimeZone(absl::string_view schedule, absl::string_view zone) {
+  if (zone.empty() || schedule.find("TZ") != absl::string_view::npos) return std::string(schedule);
+  return absl::StrCat("TZ=", zone, " ", schedule);
+}
+
+int Usage(absl::string_view problem) {
+  std::fprintf(stderr,
+               "kron describe: %.*s\n"
+               "usage: kron describe SCHEDULE [--time-zone ZONE]\n",
+               int(problem.size()), problem.data());
+  return 2;
+}
+
+}  // namespace
+
+int RunDescribe(const Args& args) {
+  std::optional<absl::string_view> schedule_text, zone_name;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const absl::string_view arg = args[i];
+    if (arg == "--time-zone") {
+      if (i + 1 >= args.size()) return Usage("--time-zone needs a value");
+      zone_name = args[++i];
+    } else if (!absl::StartsWith(arg, "--") && !schedule_text) {
+      schedule_text = arg;
+    } else {
+      return Usage(absl::StrCat("unexpected argument ", arg));
+    }
+  }
+  if (!schedule_text) return Usage("a SCHEDULE is required");
+
+  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
+  if (!zones.ok()) {
+    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    return 2;
+  }
+  const std::string spec = WithTimeZone(*schedule_text, zone_name.value_or(""));
+  absl::StatusOr<Schedule> schedule = ParseStandard(spec, **zones);
+  if (!schedule.ok()) {
+    std::fprintf(stderr, "kron: invalid schedule %s: %s\n", spec.c_str(),
+                 std::string(schedule.status().message()).c_str());
+    if (std::optional<SourceSpan> span = ScheduleErrorSpan(schedule.status())) {
+      std::fprintf(stderr, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
+                   std::string(std::max(1, span->end - span->begin), '^').c_str());
+    }
+    return 1;
+  }
+  std::printf("%s\n", DescribeSchedule(*schedule).c_str());
+  if (schedule->kind() == Schedule::Kind::kCron) {
+    std::printf("%s\n", ExplainDayMatching(*schedule).c_str());
+  }
+  return 0;
+}
+
+}  // namespace kron::cli
