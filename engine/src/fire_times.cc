@@ -91,6 +91,29 @@ std::optional<int64_t> CalendarSearch(const Schedule& s, const CivilFields& c, i
   return std::nullopt;
 }
 
+// Whether every day of every month matches, so that only hours and minutes
+// decide (robfig's day rule applied to full masks).
+bool MatchesEveryDay(const CronFields& f) {
+  constexpr uint16_t kAllMonths = 0x1FFE;
+  constexpr uint32_t kAllDays = 0xFFFFFFFE;
+  constexpr uint8_t kAllWeekdays = 0x7F;
+  if (f.month != kAllMonths) return false;
+  const bool dom = f.dom == kAllDays, dow = f.dow == kAllWeekdays;
+  return f.days_and() ? (dom && dow) : (dom || dow);
+}
+
+// For MatchesEveryDay schedules: the first matching reading at or after
+// `from`, today or tomorrow (every hour set has a first hour).
+int64_t NextTimeOfDay(const CronFields& f, int64_t from) {
+  const uint64_t shifted = uint64_t(from + internal::kDaysFrom0000March1 * kSecondsPerDay);
+  const int64_t day_start = int64_t(shifted / kSecondsPerDay * kSecondsPerDay) -
+                            internal::kDaysFrom0000March1 * kSecondsPerDay;
+  const int second_of_day = int(from - day_start);
+  const int m = FirstMinuteOfDay(f, (second_of_day + 59) / 60);
+  if (m >= 0) return day_start + m * 60;
+  return day_start + kSecondsPerDay + FirstMinuteOfDay(f, 0) * 60;
+}
+
 // Whether a transition at `at` from `before` to `after` offset leaves every
 // local midnight with exactly one instant (so robfig's day walk ignores it).
 bool SparesMidnight(int64_t at, int32_t before, int32_t after) {
@@ -114,17 +137,24 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
     return std::nullopt;
   }
   const int64_t from = start.unix_seconds() + period.offset;
-  const CivilFields local = SplitLocal(MakeLocal(from));
-  // When the month does not match, robfig first resets to the 1st at 00:00 —
-  // possibly weeks before `start`. If that reading falls in a gap, Go moves
-  // it (to 23:00 the day before, or 01:00, 00:15…) and robfig's whole walk
-  // keeps the shifted clock, so only the replay is right.
-  if (!(s.fields().month >> local.month & 1)) {
-    const LocalSeconds first = MakeLocal((local.day_number - (local.day - 1)) * kSecondsPerDay);
-    if (zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
+  std::optional<int64_t> found;
+  int year_limit = 0;
+  if (MatchesEveryDay(s.fields())) {
+    // Most schedules (*/5, hourly, daily…): only the time of day matters.
+    found = NextTimeOfDay(s.fields(), from);
+  } else {
+    const CivilFields local = SplitLocal(MakeLocal(from));
+    // When the month does not match, robfig first resets to the 1st at 00:00 —
+    // possibly weeks before `start`. If that reading falls in a gap, Go moves
+    // it (to 23:00 the day before, or 01:00, 00:15…) and robfig's whole walk
+    // keeps the shifted clock, so only the replay is right.
+    if (!(s.fields().month >> local.month & 1)) {
+      const LocalSeconds first = MakeLocal((local.day_number - (local.day - 1)) * kSecondsPerDay);
+      if (zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
+    }
+    year_limit = YearLimitOf(local);
+    found = CalendarSearch(s, local, year_limit);
   }
-  const int year_limit = YearLimitOf(local);
-  const std::optional<int64_t> found = CalendarSearch(s, local, year_limit);
   // With no answer, robfig walks to the end of the year limit: every
   // transition up to then must be harmless too.
   const int64_t target =
