@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -102,139 +103,270 @@ bool LowerEquals(absl::string_view expr, const char* name) {
   return n == 3;
 }
 
-// parser.go mustParseInt.
-absl::StatusOr<uint64_t> MustParseInt(absl::string_view expr, const SpecText& text) {
+// The three ASCII letters of `expr` lower-cased and packed into one word, or
+// 0 when `expr` is not three ASCII letters (its non-ASCII spellings take
+// LowerEquals).
+uint32_t PackLower3(absl::string_view expr) {
+  if (expr.size() != 3) return 0;
+  uint32_t packed = 0;
+  for (char c : expr) {
+    const auto b = static_cast<unsigned char>(c | 0x20);
+    if (b < 'a' || b > 'z') return 0;
+    packed = packed << 8 | b;
+  }
+  return packed;
+}
+constexpr uint32_t Pack3(const char* s) {
+  return uint32_t(uint8_t(s[0])) << 16 | uint32_t(uint8_t(s[1])) << 8 | uint8_t(s[2]);
+}
+
+// parser.go mustParseInt. The error is built only when there is one.
+absl::Status MustParseIntError(absl::string_view expr, const SpecText& text) {
   absl::StatusOr<int64_t> num = go::Atoi(expr);
   if (!num.ok()) {
     return text.Error(absl::StrCat("failed to parse int from ", expr, ": ", num.status().message()),
                       expr);
   }
-  if (*num < 0) {
-    return text.Error(absl::StrCat("negative number (", *num, ") not allowed: ", expr), expr);
+  return text.Error(absl::StrCat("negative number (", *num, ") not allowed: ", expr), expr);
+}
+bool MustParseInt(absl::string_view expr, const SpecText& text, uint64_t& out,
+                  absl::Status& error) {
+  // Fast path: plain decimal digits that cannot overflow int64.
+  if (!expr.empty() && expr.size() <= 18) {
+    uint64_t n = 0;
+    bool digits = true;
+    for (char c : expr) {
+      const unsigned d = static_cast<unsigned char>(c) - '0';
+      if (d > 9) {
+        digits = false;
+        break;
+      }
+      n = n * 10 + d;
+    }
+    if (digits) {
+      out = n;
+      return true;
+    }
   }
-  return static_cast<uint64_t>(*num);
+  // Signs, huge numbers and errors: strconv.Atoi as Go has it.
+  absl::StatusOr<int64_t> num = go::Atoi(expr);
+  if (num.ok() && *num >= 0) {
+    out = static_cast<uint64_t>(*num);
+    return true;
+  }
+  error = MustParseIntError(expr, text);
+  return false;
 }
 
 // parser.go parseIntOrName.
-absl::StatusOr<uint64_t> ParseIntOrName(absl::string_view expr, const Bounds& r,
-                                        const SpecText& text) {
-  for (size_t i = 0; i < r.name_count; ++i) {
-    if (LowerEquals(expr, r.names[i].text)) return r.names[i].value;
+bool ParseIntOrName(absl::string_view expr, const Bounds& r, bool ascii, const SpecText& text,
+                    uint64_t& out, absl::Status& error) {
+  if (r.name_count != 0) {
+    if (ascii) {
+      if (const uint32_t packed = PackLower3(expr); packed != 0) {
+        for (size_t i = 0; i < r.name_count; ++i) {
+          if (packed == Pack3(r.names[i].text)) {
+            out = r.names[i].value;
+            return true;
+          }
+        }
+      }
+    } else {
+      for (size_t i = 0; i < r.name_count; ++i) {
+        if (LowerEquals(expr, r.names[i].text)) {
+          out = r.names[i].value;
+          return true;
+        }
+      }
+    }
   }
-  return MustParseInt(expr, text);
-}
-
-// strings.Split(s, sep) for a one-byte sep: the first `kKeep` parts and how
-// many parts there are in all.
-template <size_t kKeep>
-struct Parts {
-  std::array<absl::string_view, kKeep> part;
-  size_t count = 0;
-};
-template <size_t kKeep>
-Parts<kKeep> SplitOn(absl::string_view s, char sep) {
-  Parts<kKeep> out;
-  size_t start = 0;
-  while (true) {
-    const size_t at = s.find(sep, start);
-    const size_t end = at == absl::string_view::npos ? s.size() : at;
-    if (out.count < kKeep) out.part[out.count] = s.substr(start, end - start);
-    ++out.count;
-    if (at == absl::string_view::npos) break;
-    start = at + 1;
-  }
-  return out;
+  return MustParseInt(expr, text, out, error);
 }
 
 // parser.go getBits. Go shifts of 64 or more give 0; the callers only pass
 // values within a field's bounds, but keep Go's rule anyway.
 uint64_t ShiftLeft(uint64_t v, uint64_t n) { return n >= 64 ? 0 : v << n; }
+// kMultiples[s]: bits 0, s, 2s, … below 64.
+constexpr std::array<uint64_t, 64> kMultiples = [] {
+  std::array<uint64_t, 64> m{};
+  for (int s = 1; s < 64; ++s) {
+    for (int i = 0; i < 64; i += s) m[s] |= uint64_t{1} << i;
+  }
+  return m;
+}();
 uint64_t GetBits(uint64_t min, uint64_t max, uint64_t step) {
-  if (step == 1) return ~ShiftLeft(~uint64_t{0}, max + 1) & ShiftLeft(~uint64_t{0}, min);
-  uint64_t bits = 0;
-  // step < 2^63 and max < 64, so i never wraps.
-  for (uint64_t i = min; i <= max; i += step) bits |= ShiftLeft(1, i);
-  return bits;
+  const uint64_t range = ~ShiftLeft(~uint64_t{0}, max + 1) & ShiftLeft(~uint64_t{0}, min);
+  if (step >= 64) return ShiftLeft(1, min) & range;  // one value, or none past bit 63
+  return ShiftLeft(kMultiples[step], min) & range;
 }
 
 uint64_t All(const Bounds& r) { return GetBits(r.min, r.max, 1) | kStarBit; }
 
+// string_view::find(char) is out of line in Debian's Abseil and the pieces
+// searched here are a few bytes long: a plain loop is several times cheaper.
+size_t FindChar(absl::string_view s, char c, size_t from = 0) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (s[i] == c) return i;
+  }
+  return absl::string_view::npos;
+}
+
 // parser.go getRange: number | number "-" number [ "/" number ].
-absl::StatusOr<uint64_t> GetRange(absl::string_view expr, const Bounds& r, const SpecText& text) {
-  const Parts<2> range_and_step = SplitOn<2>(expr, '/');
-  const Parts<2> low_and_high = SplitOn<2>(range_and_step.part[0], '-');
-  const bool single = low_and_high.count == 1;
+// strings.Split on '/' and '-' is done by hand: only the first two parts and
+// whether there are more matter.
+bool GetRange(absl::string_view expr, const Bounds& r, bool ascii, const SpecText& text,
+              uint64_t& out, absl::Status& error) {
+  const size_t slash = FindChar(expr, '/');
+  const absl::string_view range = expr.substr(0, slash);
+  const size_t hyphen = FindChar(range, '-');
+  const absl::string_view low = range.substr(0, hyphen);
 
   uint64_t start, end, step;
   uint64_t extra = 0;
-  if (low_and_high.part[0] == "*" || low_and_high.part[0] == "?") {
+  if (low.size() == 1 && (low[0] == '*' || low[0] == '?')) {
     // robfig looks no further than the star: `*-5` and `*-x-y` mean `*`.
     start = r.min;
     end = r.max;
     extra = kStarBit;
   } else {
-    absl::StatusOr<uint64_t> v = ParseIntOrName(low_and_high.part[0], r, text);
-    if (!v.ok()) return v.status();
-    start = *v;
-    switch (low_and_high.count) {
-      case 1:
-        end = start;
-        break;
-      case 2: {
-        absl::StatusOr<uint64_t> e = ParseIntOrName(low_and_high.part[1], r, text);
-        if (!e.ok()) return e.status();
-        end = *e;
-        break;
+    if (!ParseIntOrName(low, r, ascii, text, start, error)) return false;
+    if (hyphen == absl::string_view::npos) {
+      end = start;
+    } else {
+      const absl::string_view high = range.substr(hyphen + 1);
+      // Three or more parts: robfig reports the hyphens without reading the second.
+      if (FindChar(high, '-') != absl::string_view::npos) {
+        error = text.Error(absl::StrCat("too many hyphens: ", expr), expr);
+        return false;
       }
-      default:
-        return text.Error(absl::StrCat("too many hyphens: ", expr), expr);
+      if (!ParseIntOrName(high, r, ascii, text, end, error)) return false;
     }
   }
 
-  switch (range_and_step.count) {
-    case 1:
-      step = 1;
-      break;
-    case 2: {
-      absl::StatusOr<uint64_t> s = MustParseInt(range_and_step.part[1], text);
-      if (!s.ok()) return s.status();
-      step = *s;
-      if (single) end = r.max;  // `N/step` runs to the field's maximum
-      if (step > 1) extra = 0;  // `*/1` keeps the star bit, `*/2` does not
-      break;
+  if (slash == absl::string_view::npos) {
+    step = 1;
+  } else {
+    const absl::string_view rest = expr.substr(slash + 1);
+    const size_t slash2 = FindChar(rest, '/');
+    if (slash2 != absl::string_view::npos) {
+      error = text.Error(absl::StrCat("too many slashes: ", expr), expr);
+      return false;
     }
-    default:
-      return text.Error(absl::StrCat("too many slashes: ", expr), expr);
+    if (!MustParseInt(rest, text, step, error)) return false;
+    if (hyphen == absl::string_view::npos) end = r.max;  // `N/step` runs to the field's maximum
+    if (step > 1) extra = 0;  // `*/1` keeps the star bit, `*/2` does not
   }
 
   if (start < r.min) {
-    return text.Error(
+    error = text.Error(
         absl::StrCat("beginning of range (", start, ") below minimum (", r.min, "): ", expr), expr);
+    return false;
   }
   if (end > r.max) {
-    return text.Error(
+    error = text.Error(
         absl::StrCat("end of range (", end, ") above maximum (", r.max, "): ", expr), expr);
+    return false;
   }
   if (start > end) {
-    return text.Error(
+    error = text.Error(
         absl::StrCat("beginning of range (", start, ") beyond end of range (", end, "): ", expr),
         expr);
+    return false;
   }
   if (step == 0) {
-    return text.Error(absl::StrCat("step of range should be a positive number: ", expr), expr);
+    error = text.Error(absl::StrCat("step of range should be a positive number: ", expr), expr);
+    return false;
   }
-  return GetBits(start, end, step) | extra;
+  out = GetBits(start, end, step) | extra;
+  return true;
+}
+
+// A value of the fast path: one to three digits, or (in a field with names)
+// three ASCII letters. Anything else — signs, long numbers, other text — is
+// left to GetRange.
+bool FastValue(const char*& p, const char* end, const Bounds& r, uint64_t& out) {
+  if (p == end) return false;
+  unsigned d = static_cast<unsigned char>(*p) - '0';
+  if (d <= 9) {
+    uint64_t v = d;
+    const char* const limit = p + 3 < end ? p + 3 : end;
+    for (++p; p != limit && (d = static_cast<unsigned char>(*p) - '0') <= 9; ++p) v = v * 10 + d;
+    if (p != end && static_cast<unsigned>(static_cast<unsigned char>(*p) - '0') <= 9) return false;
+    out = v;
+    return true;
+  }
+  if (r.name_count == 0 || end - p < 3) return false;
+  if (end - p > 3 && p[3] != '-' && p[3] != '/') return false;
+  const uint32_t packed = PackLower3(absl::string_view(p, 3));
+  if (packed == 0) return false;
+  for (size_t i = 0; i < r.name_count; ++i) {
+    if (packed == Pack3(r.names[i].text)) {
+      out = r.names[i].value;
+      p += 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+// getRange for the everyday shapes of an ASCII item — `*`, `?`, `N`, `N-M`,
+// with an optional `/S` — that are within bounds. Returns false, having
+// decided nothing, for anything else (including every error), which GetRange
+// then handles exactly.
+bool FastRange(const char* p, const char* end, const Bounds& r, uint64_t& out) {
+  uint64_t start, last, step = 1, extra = 0;
+  bool single = false;
+  if (*p == '*' || *p == '?') {
+    ++p;
+    start = r.min;
+    last = r.max;
+    extra = kStarBit;
+  } else {
+    if (!FastValue(p, end, r, start)) return false;
+    last = start;
+    single = true;
+    if (p != end && *p == '-') {
+      ++p;
+      if (!FastValue(p, end, r, last)) return false;
+      single = false;
+    }
+  }
+  if (p != end) {
+    if (*p != '/') return false;
+    ++p;
+    if (p == end || static_cast<unsigned>(static_cast<unsigned char>(*p) - '0') > 9) return false;
+    const char* const step_begin = p;
+    if (!FastValue(p, end, kMinutes, step)) return false;  // digits only (no names)
+    if (p != end || p == step_begin) return false;
+    if (single) last = r.max;
+    if (step > 1) extra = 0;
+  }
+  if (start < r.min || last > r.max || start > last || step == 0) return false;
+  out = GetBits(start, last, step) | extra;
+  return true;
 }
 
 // parser.go getField: a comma list of ranges; empty items are skipped.
-absl::StatusOr<uint64_t> GetField(absl::string_view field, const Bounds& r, const SpecText& text) {
-  uint64_t bits = 0;
-  for (absl::string_view expr : absl::StrSplit(field, ',', absl::SkipEmpty())) {
-    absl::StatusOr<uint64_t> b = GetRange(expr, r, text);
-    if (!b.ok()) return b.status();
-    bits |= *b;
+bool GetField(absl::string_view field, const Bounds& r, bool ascii, const SpecText& text,
+              uint64_t& bits, absl::Status& error) {
+  bits = 0;
+  const char* p = field.data();
+  const char* const end = p + field.size();
+  while (p <= end) {
+    const char* item_end = p;
+    while (item_end != end && *item_end != ',') ++item_end;
+    if (item_end != p) {
+      uint64_t b;
+      if (!(ascii && FastRange(p, item_end, r, b)) &&
+          !GetRange(absl::string_view(p, static_cast<size_t>(item_end - p)), r, ascii, text, b,
+                    error)) {
+        return false;
+      }
+      bits |= b;
+    }
+    p = item_end + 1;
   }
-  return bits;
+  return true;
 }
 
 // strings.Fields: the runs of non-space runes. Stores up to out.size() fields
@@ -266,6 +398,45 @@ size_t Fields(absl::string_view s, std::array<absl::string_view, N>& out,
     pos += width;
   }
   return count;
+}
+
+// unicode.IsSpace for one ASCII byte.
+bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// strings.Fields for ASCII text, which is all strings.Fields does there.
+template <size_t N>
+size_t AsciiFields(absl::string_view s, std::array<absl::string_view, N>& out) {
+  size_t count = 0;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (true) {
+    while (p != end && IsAsciiSpace(*p)) ++p;
+    if (p == end) return count;
+    const char* const begin = p;
+    while (p != end && !IsAsciiSpace(*p)) ++p;
+    if (count < N) out[count] = absl::string_view(begin, static_cast<size_t>(p - begin));
+    ++count;
+  }
+}
+
+bool IsAscii(absl::string_view s) {
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080u) == 0;
+}
+
+// strings.TrimSpace.
+absl::string_view TrimSpace(absl::string_view s, bool ascii) {
+  if (!ascii) return go::TrimSpace(s);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 CronFields FromBits(uint64_t minute, uint64_t hour, uint64_t dom, uint64_t month, uint64_t dow) {
@@ -321,12 +492,14 @@ Schedule Schedule::Cron(const CronFields& fields, const Zone& zone) {
   s.kind_ = Kind::kCron;
   s.fields_ = fields;
   s.zone_ = &zone;
+  // Day d of a month whose 1st is weekday w falls on weekday (w + d - 1) % 7:
+  // the week of days 1–7 is `dow` rotated right by w, shifted to bit 1, and
+  // it repeats every 7 days.
+  const uint32_t dow = fields.dow & 0x7f;
   for (int w = 0; w < 7; ++w) {
-    uint32_t days = 0;
-    for (int d = 1; d <= 31; ++d) {
-      if (fields.dow >> ((w + d - 1) % 7) & 1) days |= uint32_t{1} << d;
-    }
-    s.dow_days_[w] = days;
+    const uint64_t week = ((dow >> w) | (dow << (7 - w))) & 0x7f;
+    constexpr uint64_t kEveryWeek = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+    s.dow_days_[w] = static_cast<uint32_t>((week << 1) * kEveryWeek) & 0xfffffffeu;
   }
   return s;
 }
@@ -344,6 +517,9 @@ Schedule Schedule::Every(int64_t delay_nanoseconds, const Zone& zone) {
 absl::StatusOr<Schedule> ParseStandard(absl::string_view spec, const TimeZones& zones) {
   const SpecText text(spec);
   if (spec.empty()) return text.WholeError("empty spec string");
+  // ASCII specs (nearly all) take byte-wise paths for spaces and names; the
+  // Go rune-wise ones are exact for any text.
+  const bool ascii = IsAscii(spec);
 
   // parser.go Parse: an optional TZ=/CRON_TZ= prefix names the location.
   const Zone* zone = &zones.utc();
@@ -363,13 +539,13 @@ absl::StatusOr<Schedule> ParseStandard(absl::string_view spec, const TimeZones& 
           absl::StrCat("provided bad location ", name, ": ", found.status().message()), name);
     }
     zone = *found;
-    rest = go::TrimSpace(spec.substr(space));
+    rest = TrimSpace(spec.substr(space), ascii);
   }
 
-  if (absl::StartsWith(rest, "@")) return ParseDescriptor(rest, *zone, text);
+  if (!rest.empty() && rest[0] == '@') return ParseDescriptor(rest, *zone, text);
 
   std::array<absl::string_view, 5> fields;
-  if (const size_t count = Fields(rest, fields); count != 5) {
+  if (const size_t count = ascii ? AsciiFields(rest, fields) : Fields(rest, fields); count != 5) {
     std::vector<absl::string_view> all;
     Fields(rest, fields, &all);
     // Go's %s of a []string: "[a b c]".
@@ -377,12 +553,11 @@ absl::StatusOr<Schedule> ParseStandard(absl::string_view spec, const TimeZones& 
                                         absl::StrJoin(all, " "), "]"));
   }
 
-  const Bounds* bounds[5] = {&kMinutes, &kHours, &kDom, &kMonths, &kDow};
+  static constexpr const Bounds* kBounds[5] = {&kMinutes, &kHours, &kDom, &kMonths, &kDow};
   uint64_t bits[5];
+  absl::Status error;
   for (int i = 0; i < 5; ++i) {
-    absl::StatusOr<uint64_t> b = GetField(fields[i], *bounds[i], text);
-    if (!b.ok()) return b.status();
-    bits[i] = *b;
+    if (!GetField(fields[i], *kBounds[i], ascii, text, bits[i], error)) return error;
   }
   return Schedule::Cron(FromBits(bits[0], bits[1], bits[2], bits[3], bits[4]), *zone);
 }
