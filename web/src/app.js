@@ -146,10 +146,11 @@ function showTimings() {
   $('timings').textContent = `first result ${f(timings.first)} · last keystroke → runs ${f(timings.schedule)} · last timeline ${f(timings.plan)} · last instant ${f(timings.at)}`;
 }
 
+// `startedAt`: the input event's time; only those renders count as keystrokes.
 function doSchedule(startedAt) {
   const t0 = startedAt ?? performance.now();
   renderSchedule(state);
-  timings.schedule = performance.now() - t0;
+  if (startedAt != null) timings.schedule = performance.now() - t0;
   $('schedule-results').setAttribute('aria-busy', 'false');
   writeHash();
   showTimings();

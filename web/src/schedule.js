@@ -221,7 +221,7 @@ export function renderSchedule(state) {
     const s = f.getTime() / 1000;
     while (k < skipped.length && skipped[k].t <= s) {
       const sk = skipped[k++];
-      rows.push(`<tr class="skipped" data-skipped="1"><td>—</td><td colspan="4"><del>${esc(sk.date)} ${esc(sk.wallTimes.join(', '))}</del> <span class="tag">${sk.moved ? 'moved' : 'skipped'}</span></td><td class="note">${esc(sk.text)}</td></tr>`);
+      rows.push(`<tr class="skipped" data-skipped="1"><td>—</td><td class="t"><del>${esc(sk.date)} ${esc(sk.wallTimes.join(', '))}</del> <span class="tag">${sk.moved ? 'moved' : 'skipped'}</span></td><td colspan="4" class="note">${esc(sk.text)}</td></tr>`);
     }
     const off = engine.zoneOffset(tzName, s).offsetSeconds;
     const job = jobs[i];
@@ -232,7 +232,7 @@ export function renderSchedule(state) {
   }
   while (k < skipped.length) {
     const sk = skipped[k++];
-    rows.push(`<tr class="skipped" data-skipped="1"><td>—</td><td colspan="4"><del>${esc(sk.date)} ${esc(sk.wallTimes.join(', '))}</del> <span class="tag">${sk.moved ? 'moved' : 'skipped'}</span></td><td class="note">${esc(sk.text)}</td></tr>`);
+    rows.push(`<tr class="skipped" data-skipped="1"><td>—</td><td class="t"><del>${esc(sk.date)} ${esc(sk.wallTimes.join(', '))}</del> <span class="tag">${sk.moved ? 'moved' : 'skipped'}</span></td><td colspan="4" class="note">${esc(sk.text)}</td></tr>`);
   }
   tbody.innerHTML = rows.join('');
   $('runs-zone-col').textContent = `Time in ${tzName}`;
