@@ -14,9 +14,9 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // Starts serve.mjs on 127.0.0.1:0; resolves { url, stop }.
-export function startServer() {
+export function startServer(extraArgs = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(web, 'serve.mjs'), '--host', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [join(web, 'serve.mjs'), '--host', '127.0.0.1', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error(`serve.mjs printed no URL: ${out}`)); }, 10000);
     proc.stdout.on('data', (d) => {

@@ -5,6 +5,8 @@
 // 2026 transitions (Mar 8 02:00 EST → 03:00 EDT, Nov 1 02:00 EDT → 01:00 EST).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, launch, open, hashOf } from './harness.mjs';
 
 let server, browser;
@@ -376,4 +378,28 @@ test('keyboard: the mode tabs and the form are reachable and labelled', async ()
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'spec');
   await page.close();
+});
+
+test('static and offline: works from a sub-folder of any static server, and without network once loaded', async () => {
+  // The web/ folder as the server's root: the page lives at /dist/.
+  const other = await startServer(['--root', join(dirname(fileURLToPath(import.meta.url)), '..')]);
+  try {
+    const page = await open(browser.context, `${other.url}dist/`, hashOf({ spec: '*/1 * * * *', from: '2026-01-01T07:59:30Z' }));
+    assert.equal((await runRows(page))[0][3], 'cronjob-test01-29454240');
+    await browser.context.setOffline(true);
+    await page.fill('#zone', 'Australia/Lord_Howe');  // a half-hour DST zone, still computed locally
+    await page.fill('#spec', '0 2 * * *');
+    await page.waitForFunction(() => /Lord_Howe/.test(document.querySelector('#runs-zone-col').textContent));
+    assert.equal((await runRows(page)).length, 10);
+    await page.click('#tab-manifest');
+    if (await hasApi(page, 'plan')) {
+      await page.waitForSelector('#timeline svg');
+      assert.ok(await page.$('#timeline [data-job="cronjob-test01-29454240"]'));
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    await browser.context.setOffline(false);
+    await other.stop();
+  }
 });
