@@ -7,7 +7,7 @@
 // manifest → timeline, tables and events).
 import * as engine from './engine.js';
 import { renderSchedule } from './schedule.js';
-import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions } from './manifest.js';
+import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions, fillDescribe } from './manifest.js';
 import { $, fmtUTC, localInputToMs, msToLocalInput, b64urlEncode, b64urlDecode } from './util.js';
 import { CRONJOB_TEST01, JOB_TEST01 } from './seeds.js';
 
@@ -260,6 +260,11 @@ function wire() {
     ta.focus();
     ta.setSelectionRange(pos, Math.min(ta.value.length, pos + Math.max(1, (lines[line - 1] ?? '').length - col + 1)));
   });
+
+  // Describe blocks are filled in when one is opened.
+  $('tables').addEventListener('toggle', (e) => {
+    if (e.target.matches?.('details.describe-block') && e.target.open) fillDescribe(state);
+  }, true);
 
   // Timeline: click or keys pick the instant.
   const tl = $('timeline');

@@ -209,3 +209,10 @@ export function plan(text, options) {
   if (!has('plan')) return null;
   return kron.plan(text, options);
 }
+
+// `kron plan`'s text output (with the full `kubectl describe` blocks), or
+// null when the package has no planText.
+export function planText(text, options) {
+  if (!has('planText')) return null;
+  return kron.planText(text, options);
+}

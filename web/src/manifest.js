@@ -80,9 +80,10 @@ function describeText(x) {
   if (typeof x === 'string') return x;
   if (typeof x.text === 'string') return x.text;
   const lines = [];
+  const LABELS = { podsStatuses: 'Pods Statuses' };
   for (const [k, v] of Object.entries(x)) {
     if (k === 'object' || k === 'events') continue;
-    lines.push(`${k}:\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    lines.push(`${LABELS[k] ?? k}:\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
   }
   const ev = Array.isArray(x.events) ? x.events : [];
   lines.push(ev.length
@@ -100,7 +101,28 @@ function describeHtml(d) {
   if (!d) return '';
   const list = Array.isArray(d) ? d : [d];
   if (!list.length) return '';
-  return list.map((x) => `<details class="describe-block"><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
+  return list.map((x) => `<details class="describe-block" data-target="${esc(describeTarget(x.object))}"><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
+}
+
+// The whole `kubectl describe` blocks come from `kron plan`'s text output,
+// computed only when a block is opened (it is a second simulation).
+export function fillDescribe(state) {
+  const blocks = document.querySelectorAll('#tables details.describe-block:not([data-full])');
+  if (!blocks.length) return;
+  let text;
+  try { text = engine.planText(state.text, planOptions(state)); } catch { return; }
+  if (text == null) return;
+  const byTarget = new Map();
+  for (const section of text.split(/\n(?=\$ )/)) {
+    const m = /^\$ kubectl describe (\S+ \S+)[^\n]*\n([\s\S]*)$/.exec(section);
+    if (m) byTarget.set(m[1], m[2].replace(/\n+$/, ''));
+  }
+  for (const d of blocks) {
+    const full = byTarget.get(d.dataset.target);
+    if (full == null) continue;
+    d.querySelector('pre').textContent = full;
+    d.dataset.full = '1';
+  }
 }
 
 export function renderTables(result, at) {

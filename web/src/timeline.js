@@ -58,17 +58,31 @@ function fromEvents(events, opts) {
       }
     }
   }
-  // Pod runs: the outcome model and the runtime (restartPolicy Never: one run a pod).
+  // Pod runs: the outcome model and the runtime (restartPolicy Never: one
+  // run a pod). Facts in the events win over the model: the last pod of a
+  // Complete Job succeeded when the Job completed; a pod the Job controller
+  // deleted after its first run would have ended was still active —
+  // restarting in place (restartPolicy OnFailure) — until then.
   const runtime = opts.podRuntimeMs;
   for (const j of jobs.values()) {
-    for (const p of j.pods) {
-      const ok = opts.pods === 'succeed' || (opts.pods === 'fail-first' && p.run >= opts.failN);
+    j.pods.forEach((p, i) => {
+      const last = i === j.pods.length - 1;
       let end = p.created + runtime;
-      if (p.deleted != null && p.deleted < end) { end = p.deleted; p.ok = false; p.killed = true; } else p.ok = ok;
-      if (j.finished != null && j.condition === 'Complete' && p === j.pods[j.pods.length - 1]) end = Math.min(end, Math.max(j.finished, p.created));
-      if (end > opts.until && p.deleted == null && (j.finished == null || j.finished > opts.until)) { p.ok = null; end = opts.until; }
+      let ok = opts.pods === 'succeed' || (opts.pods === 'fail-first' && p.run >= opts.failN);
+      if (last && j.condition === 'Complete' && j.finished != null) {
+        end = Math.max(j.finished, p.created);
+        ok = true;
+      } else if (p.deleted != null) {
+        if (p.deleted < end) p.killed = true; else p.restarting = true;
+        end = p.deleted;
+        ok = false;
+      } else if (end > opts.until && (j.finished == null || j.finished > opts.until)) {
+        ok = null;
+        end = opts.until;
+      }
       p.end = end;
-    }
+      p.ok = ok;
+    });
   }
   return [...jobs.values()];
 }
@@ -203,7 +217,7 @@ export function renderSvg(model, width, at) {
       const px0 = x(Math.max(p.created, model.from));
       const px1 = Math.max(px0 + 2, x(Math.min(p.end ?? model.until, model.until)));
       const pcls = p.ok == null ? 'run' : p.ok ? 'ok' : 'bad';
-      const what = p.ok == null ? 'running' : p.ok ? 'Succeeded (Completed)' : p.killed ? 'Failed (deleted by the Job controller)' : 'Failed (Error)';
+      const what = p.ok == null ? 'running' : p.ok ? 'Succeeded (Completed)' : p.restarting ? 'Failed: restarted in place until the Job controller deleted it' : p.killed ? 'Failed (deleted by the Job controller)' : 'Failed (Error)';
       out.push(`<rect x="${px0.toFixed(1)}" y="${y + 22}" width="${(px1 - px0).toFixed(1)}" height="12" rx="2" class="pod ${pcls}" data-pod="${esc(p.name)}"><title>Pod ${esc(p.name)} — ${fmtUTC(p.created)} → ${p.end != null ? fmtUTC(p.end) : '…'}: ${what}</title></rect>`);
       if (px1 - px0 > p.name.length * 5.6 + 4) out.push(`<text x="${(px0 + 2).toFixed(1)}" y="${y + 31.5}" class="pod-label">${esc(p.name)}</text>`);
       if (prev && prev.ok === false && p.created > prev.end) {

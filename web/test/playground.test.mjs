@@ -241,6 +241,13 @@ test('manifest: job-test01.yml completes 1/1; with failing pods it backs off and
   assert.equal(row[head.indexOf('COMPLETIONS')], '1/1');
   assert.match(await page.textContent('#events'), /Created pod: job-test01-[a-z0-9]{5}/);
   assert.match(await page.textContent('#events'), /Job completed/);
+  // kubectl describe job, filled in when opened.
+  await page.click('#tables details[data-target="job job-test01"] summary');
+  await page.waitForFunction(() => document.querySelector('#tables details[data-target="job job-test01"]')?.dataset.full === '1');
+  const describe = await page.textContent('#tables details[data-target="job job-test01"] pre');
+  assert.match(describe, /^Name:\s+job-test01$/m);
+  assert.match(describe, /^Backoff Limit:\s+3$/m);
+  assert.match(describe, /^Pods Statuses:\s+0 Active \(0 Ready\) \/ 1 Succeeded \/ 0 Failed$/m);
 
   // Every pod fails: backoffLimit 3 → 4 pods, backoff 10s, 20s, 40s, then BackoffLimitExceeded.
   await page.selectOption('#sim-pods', 'fail');
