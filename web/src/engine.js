@@ -52,6 +52,12 @@ function errorOf(e, spec) {
     begin = byteToIndex(spec, e.span.begin);
     end = byteToIndex(spec, Math.max(e.span.end ?? e.span.begin, e.span.begin));
   }
+  // A bad zone in the spec's own TZ=/CRON_TZ= prefix: point at the name.
+  const tz = /^(\s*(?:CRON_)?TZ=)(\S*)/.exec(spec);
+  if (begin < 0 && tz && /^ZONE|bad location/.test(`${e?.code ?? ''} ${e?.message ?? ''}`)) {
+    begin = tz[1].length;
+    end = begin + tz[2].length;
+  }
   return { message: String(e?.message ?? e), code: e?.code ?? '', begin, end };
 }
 

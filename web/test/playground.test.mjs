@@ -127,6 +127,11 @@ test('an invalid schedule shows robfig\'s error and highlights the characters', 
   assert.match(await page.textContent('#spec-error'), /failed to parse int from JANUARY/);
   assert.equal(await page.textContent('#spec-backdrop mark.err'), 'JANUARY');
 
+  await page.fill('#spec', 'TZ=Mars/Base * * * * *');
+  await page.waitForFunction(() => /bad location/.test(document.querySelector('#spec-error').textContent));
+  assert.match(await page.textContent('#spec-error'), /provided bad location Mars\/Base: unknown time zone Mars\/Base/);
+  assert.equal(await page.textContent('#spec-backdrop mark.err'), 'Mars/Base');
+
   // Back to valid: the error and the highlight go away.
   await page.fill('#spec', '0 0 * * *');
   await page.waitForFunction(() => document.querySelector('#spec').getAttribute('aria-invalid') === 'false');
