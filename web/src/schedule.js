@@ -226,7 +226,11 @@ export function renderSchedule(state) {
     const off = engine.zoneOffset(tzName, s).offsetSeconds;
     const job = jobs[i];
     const pod = pods ? pods[i] : null;
-    const note = dst.rowNotes.get(s) ?? '';
+    // Job names have minute resolution (@every under a minute collides).
+    const dup = jobs.indexOf(jobs[i]);
+    const note = dup < i
+      ? `Same Job name as run ${dup + 1}: the API server refuses this Job (AlreadyExists), so this run does not start.`
+      : dst.rowNotes.get(s) ?? '';
     i++;
     rows.push(`<tr${note ? ' class="dst"' : ''}><td class="n">${i}</td><td class="t" data-label="${esc(tzName)}">${esc(fmtWall(s, off))}</td><td class="t" data-label="UTC">${esc(fmtUTC(s * 1000))}</td><td class="name job" data-label="Job">${esc(job)}</td><td class="name pod" data-label="Pod">${pod ? esc(pod) : `${esc(job)}-<span class="rand" title="5 random characters chosen by the API server">xxxxx</span>`}</td><td class="note"${note ? '' : ' data-empty="1"'}>${esc(note)}</td></tr>`);
   }

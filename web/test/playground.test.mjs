@@ -148,6 +148,16 @@ test('never fires: 0 0 30 2 * is explained', async () => {
   await page.close();
 });
 
+test('@every 30s: Job names repeat within a minute, and the page says so', async () => {
+  const page = await open(browser.context, server.url, hashOf({ spec: '@every 30s', from: '2026-01-01T07:59:30Z', n: '4' }));
+  const rows = await runRows(page);
+  assert.deepEqual(rows.map((r) => r[2]), ['2026-01-01T08:00:00Z', '2026-01-01T08:00:30Z', '2026-01-01T08:01:00Z', '2026-01-01T08:01:30Z']);
+  assert.deepEqual(rows.map((r) => r[3]), ['cronjob-test01-29454240', 'cronjob-test01-29454240', 'cronjob-test01-29454241', 'cronjob-test01-29454241']);
+  assert.match(rows[1][5], /Same Job name as run 1/);
+  assert.equal(rows[2][5], '');
+  await page.close();
+});
+
 test('day matching: both day fields restricted is OR (when the engine reports it)', async (t) => {
   const page = await open(browser.context, server.url, hashOf({ spec: '0 9 1,15 * MON', from: '2026-01-01T00:00:00Z', n: '5' }));
   const rule = await page.$eval('#day-matching', (e) => (e.hidden ? null : e.dataset.rule));
