@@ -7,7 +7,7 @@
 // manifest → timeline, tables and events).
 import * as engine from './engine.js';
 import { renderSchedule } from './schedule.js';
-import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions, fillDescribe } from './manifest.js';
+import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions, fillDescribe, remeasureTimeline } from './manifest.js';
 import { $, fmtUTC, localInputToMs, msToLocalInput, b64urlEncode, b64urlDecode } from './util.js';
 import { CRONJOB_TEST01, JOB_TEST01 } from './seeds.js';
 
@@ -208,6 +208,7 @@ function setMode(mode, focus = false) {
     if (on && focus) tab.focus();
   }
   document.body.dataset.mode = mode;
+  remeasureTimeline();
   if (mode === 'manifest') doManifest(); else doSchedule();
 }
 
@@ -294,7 +295,7 @@ function wire() {
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => { if (last && state.mode === 'manifest') drawTimeline(last.model, state.at); }, 100);
+    resizeTimer = setTimeout(() => { remeasureTimeline(); if (last && state.mode === 'manifest') drawTimeline(last.model, state.at); }, 100);
   });
 
   window.addEventListener('hashchange', () => {

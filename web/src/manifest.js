@@ -246,9 +246,15 @@ export function moveCursor(model, at) {
   return undefined;
 }
 
+// The drawing's width, measured once and again on resize (reading it forces
+// a layout, which costs more than the drawing on a busy page).
+let timelineWidth = 0;
+export function remeasureTimeline() { timelineWidth = 0; }
+
 export function drawTimeline(model, at) {
   const tl = $('timeline');
-  const width = tl.clientWidth || 900;
+  if (!timelineWidth) timelineWidth = tl.clientWidth || 900;
+  const width = timelineWidth;
   tl.innerHTML = renderSvg(model, width, at);
   const svg = tl.firstElementChild;
   svg.setAttribute('tabindex', '0');
