@@ -283,6 +283,20 @@ test('manifest: job-test01.yml completes 1/1; with failing pods it backs off and
   await page.close();
 });
 
+test('manifest: JSON works as well as YAML', async (t) => {
+  const page = await open(browser.context, server.url, hashOf({ m: 'manifest', sfrom: '2026-01-01T08:00:00Z', win: '300' }));
+  if (!(await hasApi(page, 'plan'))) { t.skip('kron.plan not in this build'); await page.close(); return; }
+  const job = {
+    apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'job-test01' },
+    spec: { backoffLimit: 3, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'nginx-test01', image: 'nginx:latest', command: ['echo', 'Hello world'] }] } } },
+  };
+  await page.fill('#manifest', JSON.stringify(job, null, 2));
+  await page.waitForFunction(() => document.querySelector('#validation pre')?.textContent.includes('job.batch/job-test01 created'));
+  await page.waitForSelector('#timeline [data-job="job-test01"] .pod.ok');
+  assert.match(await page.textContent('#events'), /Job completed/);
+  await page.close();
+});
+
 test('manifest: an invalid manifest shows the API server\'s message', async (t) => {
   const page = await open(browser.context, server.url, hashOf({ m: 'manifest' }));
   if (!(await hasApi(page, 'validate'))) { t.skip('kron.validate not in this build'); await page.close(); return; }
