@@ -2,7 +2,7 @@
 // engine's simulation of the controllers over a window, drawn as a timeline,
 // with `kubectl get` tables at a picked instant and the events.
 import * as engine from './engine.js';
-import { $, esc, fmtUTC, toMs } from './util.js';
+import { $, esc, fmtUTC } from './util.js';
 import { buildModel, renderSvg } from './timeline.js';
 
 const FILE = 'manifest.yml';
@@ -278,4 +278,3 @@ function summarize(model, result) {
     `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.length} events.${notes}`;
 }
 
-export { toMs };
