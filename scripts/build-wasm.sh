@@ -18,6 +18,7 @@ export NODE_PATH=/usr/share/nodejs  # emcc's JS optimizer needs acorn (node-acor
 log() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*" >&2; }
 t_start=$SECONDS
 
+source "$ROOT/scripts/wasm-cache.sh"
 bash "$ROOT/scripts/wasm-deps.sh"
 t_deps=$((SECONDS - t_start))
 
@@ -27,6 +28,7 @@ log "configure ($BUILD)"
 emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
+  -DKRON_WASM_PREFIX="$KRON_WASM_CACHE/wasm-prefix" \
   -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" >/dev/null
 log "build (-j$JOBS)"
 cmake --build "$BUILD" -j"$JOBS"

@@ -3,7 +3,7 @@
 # Debian's own source packages (no vendoring, nothing fetched from elsewhere).
 #
 #   scripts/wasm-deps.sh            # idempotent: redoes only what is missing
-#   KRON_WASM_CACHE=/some/dir ...   # default: <repo>/.cache
+#   KRON_WASM_CACHE=/some/dir ...   # default: see scripts/wasm-cache.sh
 #
 # Result: static wasm libraries + CMake package files of Abseil, simdjson,
 # date (text tz mode) and libyaml under $KRON_WASM_CACHE/wasm-prefix, built
@@ -12,7 +12,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-CACHE=${KRON_WASM_CACHE:-$ROOT/.cache}
+source "$ROOT/scripts/wasm-cache.sh"
+CACHE=$KRON_WASM_CACHE
 SRC=$CACHE/wasm-src
 BLD=$CACHE/wasm-build
 PREFIX=$CACHE/wasm-prefix
