@@ -179,14 +179,14 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
 // A Go time.Time in a Location, reduced to what robfig touches.
 class GoTime {
  public:
-  GoTime(const Zone& zone, int64_t unix) : zone_(&zone) { Set(unix); }
+  GoTime(const Zone& zone, int64_t seconds) : zone_(&zone) { Set(seconds); }
 
-  int64_t unix() const { return unix_; }
+  int64_t seconds() const { return unix_; }
   const CivilFields& local() const { return local_; }
 
-  void Set(int64_t unix) {
-    unix_ = unix;
-    local_ = SplitLocal(zone_->ToLocal(Instant::FromUnixSeconds(unix)));
+  void Set(int64_t seconds) {
+    unix_ = seconds;
+    local_ = SplitLocal(zone_->ToLocal(Instant::FromUnixSeconds(seconds)));
   }
   void Add(int64_t seconds) { Set(unix_ + seconds); }
   // time.Date(y, mo, d, h, mi, s, 0, loc).
@@ -219,7 +219,7 @@ bool DayMatches(const CronFields& f, const CivilFields& c) {
 // A calendar step that made no progress would make robfig loop forever (the
 // day named does not exist in the zone); kron resumes where the clock jumps.
 void EnsureProgress(GoTime& t, int64_t before) {
-  if (t.unix() > before) return;
+  if (t.seconds() > before) return;
   const int64_t jump = t.NextTransition();
   t.Set(jump != INT64_MAX && jump > before ? jump : before + kSecondsPerDay);
 }
@@ -241,7 +241,7 @@ wrap:
       added = true;
       t.SetDate(t.local().year, t.local().month, 1, 0, 0, 0);
     }
-    const int64_t before = t.unix();
+    const int64_t before = t.seconds();
     t.AddDate(1, 0);
     EnsureProgress(t, before);
     if (t.local().month == 1) goto wrap;
@@ -252,7 +252,7 @@ wrap:
       added = true;
       t.SetDate(t.local().year, t.local().month, t.local().day, 0, 0, 0);
     }
-    const int64_t before = t.unix();
+    const int64_t before = t.seconds();
     t.AddDate(0, 1);
     // robfig's correction for days whose midnight DST moved.
     if (t.local().hour != 0) {
@@ -286,7 +286,7 @@ wrap:
     t.Add(1);
     if (t.local().second == 0) goto wrap;
   }
-  return Instant::FromUnixSeconds(t.unix());
+  return Instant::FromUnixSeconds(t.seconds());
 }
 
 std::optional<Instant> Next(const Schedule& s, Instant after) {

@@ -186,16 +186,16 @@ Zone::Period Zone::PeriodAt(Instant t) const {
                 is_dst_[idx] != 0};
 }
 
-// Beyond the table: evaluate the rule around `unix` (no allocation: at most
+// Beyond the table: evaluate the rule around `unix_seconds` (no allocation: at most
 // three years of breakpoints).
-Zone::Period Zone::RulePeriod(int64_t unix) const {
+Zone::Period Zone::RulePeriod(int64_t unix_seconds) const {
   PosixTz tz;
   tz.has_dst = true;
   tz.std_offset = std_offset_;
   tz.dst_offset = dst_offset_;
   tz.start = Expand(rule_start_.kind, rule_start_.a, rule_start_.b, rule_start_.c, rule_start_.time);
   tz.end = Expand(rule_end_.kind, rule_end_.a, rule_end_.b, rule_end_.c, rule_end_.time);
-  const int64_t y = internal::UtcYearOf(unix);
+  const int64_t y = internal::UtcYearOf(unix_seconds);
   Breakpoint pts[9];
   int n = 0;
   for (int64_t yy = y - 1; yy <= y + 1; ++yy) {
@@ -211,7 +211,7 @@ Zone::Period Zone::RulePeriod(int64_t unix) const {
     }
   }
   int i = 0;
-  while (i + 1 < n && pts[i + 1].at <= unix) ++i;
+  while (i + 1 < n && pts[i + 1].at <= unix_seconds) ++i;
   auto same = [&](int a, int b) {
     return pts[a].offset == pts[b].offset && pts[a].is_dst == pts[b].is_dst;
   };

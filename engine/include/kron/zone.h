@@ -71,7 +71,7 @@ class Zone {
 
  private:
   struct Rule;  // parsed POSIX TZ rule
-  Period RulePeriod(int64_t unix) const;
+  Period RulePeriod(int64_t unix_seconds) const;
 
   std::string name_;
   std::vector<int64_t> at_;       // transition instants, ascending
