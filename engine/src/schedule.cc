@@ -40,9 +40,14 @@ constexpr absl::string_view kSpanTypeUrl = "type.kron.dev/kron.ScheduleErrorSpan
 // spec.go: robfig marks a `*`/`?` range with the top bit.
 constexpr uint64_t kStarBit = uint64_t{1} << 63;
 
+constexpr uint32_t Pack3(const char* s) {
+  return uint32_t(uint8_t(s[0])) << 16 | uint32_t(uint8_t(s[1])) << 8 | uint8_t(s[2]);
+}
 struct Name {
+  constexpr Name(const char* t, uint64_t v) : text(t), value(v), packed(Pack3(t)) {}
   const char* text;
   uint64_t value;
+  uint32_t packed;  // the three letters in one word, for the ASCII path
 };
 constexpr Name kMonthNames[] = {{"jan", 1}, {"feb", 2},  {"mar", 3},  {"apr", 4},
                                 {"may", 5}, {"jun", 6},  {"jul", 7},  {"aug", 8},
@@ -116,9 +121,6 @@ uint32_t PackLower3(absl::string_view expr) {
   }
   return packed;
 }
-constexpr uint32_t Pack3(const char* s) {
-  return uint32_t(uint8_t(s[0])) << 16 | uint32_t(uint8_t(s[1])) << 8 | uint8_t(s[2]);
-}
 
 // parser.go mustParseInt. The error is built only when there is one.
 absl::Status MustParseIntError(absl::string_view expr, const SpecText& text) {
@@ -165,7 +167,7 @@ bool ParseIntOrName(absl::string_view expr, const Bounds& r, bool ascii, const S
     if (ascii) {
       if (const uint32_t packed = PackLower3(expr); packed != 0) {
         for (size_t i = 0; i < r.name_count; ++i) {
-          if (packed == Pack3(r.names[i].text)) {
+          if (packed == r.names[i].packed) {
             out = r.names[i].value;
             return true;
           }
@@ -300,7 +302,7 @@ bool FastValue(const char*& p, const char* end, const Bounds& r, uint64_t& out) 
   const uint32_t packed = PackLower3(absl::string_view(p, 3));
   if (packed == 0) return false;
   for (size_t i = 0; i < r.name_count; ++i) {
-    if (packed == Pack3(r.names[i].text)) {
+    if (packed == r.names[i].packed) {
       out = r.names[i].value;
       p += 3;
       return true;
@@ -401,7 +403,11 @@ size_t Fields(absl::string_view s, std::array<absl::string_view, N>& out,
 }
 
 // unicode.IsSpace for one ASCII byte.
-bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsAsciiSpace(char c) {
+  constexpr uint64_t kSpaces = uint64_t{1} << ' ' | 0x3E00;  // ' ', '\t' … '\r'
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && (kSpaces >> u & 1) != 0;
+}
 
 // strings.Fields for ASCII text, which is all strings.Fields does there.
 template <size_t N>
