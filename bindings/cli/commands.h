@@ -15,6 +15,7 @@ int RunValidate(const Args& args);
 int RunPlan(const Args& args);
 int RunFleet(const Args& args);
 int RunDescribe(const Args& args);
+int RunZones(const Args& args);  // zones_command.cc: the zone table for the wasm build
 
 }  // namespace kron::cli
 

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   if (command == "plan") return kron::cli::RunPlan(args);
   if (command == "fleet") return kron::cli::RunFleet(args);
   if (command == "describe") return kron::cli::RunDescribe(args);
+  if (command == "zones") return kron::cli::RunZones(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::fputs(kUsage, stdout);
     return 0;

@@ -1,0 +1,52 @@
+// `kron zones --export-table FILE`: writes the zone table of this machine's tz
+// database (TimeZones::ExportTable) to FILE, or to stdout for "-". The
+// WebAssembly build links that table in instead of date/tz and tz files
+// (scripts/build-wasm.sh runs this with the native kron).
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "commands.h"
+#include "kron/zone.h"
+
+namespace kron::cli {
+namespace {
+
+int Usage(absl::string_view problem) {
+  std::fprintf(stderr,
+               "kron zones: %.*s\n"
+               "usage: kron zones --export-table FILE\n",
+               int(problem.size()), problem.data());
+  return 2;
+}
+
+}  // namespace
+
+int RunZones(const Args& args) {
+  if (args.size() != 2 || args[0] != "--export-table") {
+    return Usage(args.empty() ? "--export-table FILE is required"
+                              : absl::StrCat("unexpected arguments starting at ", args[0]));
+  }
+  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
+  if (!zones.ok()) {
+    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    return 1;
+  }
+  absl::StatusOr<std::string> table = (*zones)->ExportTable();
+  if (!table.ok()) {
+    std::fprintf(stderr, "kron: %s\n", std::string(table.status().message()).c_str());
+    return 1;
+  }
+  const std::string path(args[1]);
+  std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+  if (out == nullptr) {
+    std::fprintf(stderr, "kron: cannot write %s\n", path.c_str());
+    return 1;
+  }
+  const bool ok = std::fwrite(table->data(), 1, table->size(), out) == table->size();
+  if (out != stdout ? std::fclose(out) != 0 : std::fflush(out) != 0) return 1;
+  return ok ? 0 : 1;
+}
+
+}  // namespace kron::cli
