@@ -2,6 +2,8 @@
 // cronjob_controllerv2.go). See kron/controller.h.
 #include "kron/controller.h"
 
+#include "go_strconv.h"
+
 #include <cstdint>
 #include <limits>
 
@@ -191,7 +193,7 @@ FormattedSchedule FormatSchedule(absl::string_view schedule,
   if (absl::StrContains(schedule, "TZ")) {
     out.spec = std::string(schedule);
     out.unsupported_schedule_warning = absl::StrCat(
-        "CRON_TZ or TZ used in schedule ", GoQuote(schedule),
+        "CRON_TZ or TZ used in schedule ", go::Quote(schedule),
         " is not officially supported, see "
         "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details");
     return out;
@@ -204,29 +206,5 @@ FormattedSchedule FormatSchedule(absl::string_view schedule,
   return out;
 }
 
-std::string GoQuote(absl::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          absl::StrAppendFormat(&out, "\\x%02x", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
 
 }  // namespace kron

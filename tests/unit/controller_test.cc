@@ -314,8 +314,6 @@ TEST_F(ControllerTest, FormatSchedule) {
   EXPECT_FALSE(c.unsupported_schedule_warning.has_value());
 
   EXPECT_EQ(FormatSchedule("*/1 * * * *", std::nullopt, *zones_).spec, "*/1 * * * *");
-  EXPECT_EQ(GoQuote("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
-  EXPECT_EQ(GoQuote(std::string("\x01", 1)), "\"\\x01\"");
 }
 
 // --- Time zones through the whole chain (hand-computed) ---------------------

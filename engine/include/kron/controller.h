@@ -125,10 +125,6 @@ FormattedSchedule FormatSchedule(absl::string_view schedule,
                                  std::optional<absl::string_view> time_zone,
                                  const TimeZones& zones);
 
-// Go's %q for the strings that appear in controller events (strconv.Quote):
-// `"`, `\` and control characters escaped; other bytes kept.
-std::string GoQuote(absl::string_view s);
-
 }  // namespace kron
 
 #endif  // KRON_CONTROLLER_H_
