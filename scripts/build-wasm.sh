@@ -7,6 +7,8 @@
 #   scripts/build-wasm.sh                      # build dir: build-wasm/
 #   KRON_WASM_BUILD=/tmp/bw scripts/build-wasm.sh
 #   KRON_WASM_EXCLUDE="foo.cc;bar.cc" scripts/build-wasm.sh   # leave sources out
+#   KRON_NATIVE=/path/to/kron scripts/build-wasm.sh   # the native CLI that writes
+#                                          # the zone table (default build/bin/kron)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +24,17 @@ source "$ROOT/scripts/wasm-cache.sh"
 bash "$ROOT/scripts/wasm-deps.sh"
 t_deps=$((SECONDS - t_start))
 
+# The module's zones are a table the native CLI writes (`kron zones
+# --export-table`, TimeZones::ExportTable): build that CLI first if it is
+# missing or predates the command.
+NATIVE=${KRON_NATIVE:-$ROOT/build/bin/kron}
+if ! { [[ -x $NATIVE ]] && "$NATIVE" zones --export-table /dev/null 2>/dev/null; }; then
+  [[ -z ${KRON_NATIVE:-} ]] || { log "KRON_NATIVE=$NATIVE cannot write a zone table"; exit 1; }
+  log "native kron (zone table writer): cmake --build build --target kron_cli"
+  cmake -S "$ROOT" -B "$ROOT/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$ROOT/build" -j"$JOBS" --target kron_cli
+fi
+
 t0=$SECONDS
 log "configure ($BUILD)"
 # Every run: KRON_WASM_EXCLUDE must not stick in the CMake cache.
@@ -29,7 +42,8 @@ emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
   -DKRON_WASM_PREFIX="$KRON_WASM_CACHE/wasm-prefix" \
-  -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" >/dev/null
+  -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" \
+  -DKRON_NATIVE_KRON="$NATIVE" >/dev/null
 log "build (-j$JOBS)"
 cmake --build "$BUILD" -j"$JOBS"
 t_build=$((SECONDS - t0))
@@ -48,6 +62,6 @@ size_row kron.cjs "$DIST/kron.cjs"
 total_raw=$(($(stat -c %s "$DIST/kron.wasm") + $(stat -c %s "$DIST/kron.cjs")))
 total_gz=$(($(gzip -9c "$DIST/kron.wasm" | wc -c) + $(gzip -9c "$DIST/kron.cjs" | wc -c)))
 printf '  %-28s %9d B raw %9d B gzip\n' "total" "$total_raw" "$total_gz"
-echo "  embedded in kron.wasm (tz data, $(cat "$BUILD/tzdata/version")):"
-for f in "$BUILD"/tzdata/*; do size_row "  $(basename "$f")" "$f"; done
+echo "  linked into kron.wasm (tz data):"
+size_row "  zone table" "$BUILD/zone-table.bin"
 log "times: deps ${t_deps}s (cached after the first run), module ${t_build}s, total $((SECONDS - t_start))s"
