@@ -8,19 +8,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "commands.h"
+#include "schedule_arg.h"
 #include "kron/describe.h"
 #include "kron/schedule.h"
 #include "kron/zone.h"
 
 namespace kron::cli {
 namespace {
-
-// spec.timeZone becomes a TZ= prefix unless the schedule names a zone
-// (pkg/controller/cronjob/cronjob_controllerv2.go, formatSchedule).
-std::string WithTimeZone(absl::string_view schedule, absl::string_view zone) {
-  if (zone.empty() || schedule.find("TZ") != absl::string_view::npos) return std::string(schedule);
-  return absl::StrCat("TZ=", zone, " ", schedule);
-}
 
 int Usage(absl::string_view problem) {
   std::fprintf(stderr,
@@ -52,17 +46,9 @@ int RunDescribe(const Args& args) {
     std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
     return 2;
   }
-  const std::string spec = WithTimeZone(*schedule_text, zone_name.value_or(""));
-  absl::StatusOr<Schedule> schedule = ParseStandard(spec, **zones);
-  if (!schedule.ok()) {
-    std::fprintf(stderr, "kron: invalid schedule %s: %s\n", spec.c_str(),
-                 std::string(schedule.status().message()).c_str());
-    if (std::optional<SourceSpan> span = ScheduleErrorSpan(schedule.status())) {
-      std::fprintf(stderr, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
-                   std::string(std::max(1, span->end - span->begin), '^').c_str());
-    }
-    return 1;
-  }
+  const std::optional<Schedule> schedule =
+      ParseScheduleArg(*schedule_text, zone_name.value_or(""), **zones);
+  if (!schedule) return 1;
   std::printf("%s\n", DescribeSchedule(*schedule).c_str());
   if (schedule->kind() == Schedule::Kind::kCron) {
     std::printf("%s\n", ExplainDayMatching(*schedule).c_str());

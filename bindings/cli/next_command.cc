@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "commands.h"
+#include "schedule_arg.h"
 #include "kron/describe.h"
 #include "kron/fire_times.h"
 #include "kron/instant.h"
@@ -19,13 +20,6 @@
 
 namespace kron::cli {
 namespace {
-
-// How Kubernetes applies spec.timeZone: as a TZ= prefix, unless the schedule
-// already names a zone (pkg/controller/cronjob/cronjob_controllerv2.go, formatSchedule).
-std::string WithTimeZone(absl::string_view schedule, absl::string_view zone) {
-  if (zone.empty() || schedule.find("TZ") != absl::string_view::npos) return std::string(schedule);
-  return absl::StrCat("TZ=", zone, " ", schedule);
-}
 
 template <typename Int>
 bool ParseInt(absl::string_view text, Int& out) {
@@ -135,17 +129,9 @@ int RunNext(const Args& args) {
     if (!parsed.ok()) return Usage(absl::StrCat("--after: ", parsed.status().message()));
     after = *parsed;
   }
-  const std::string spec = WithTimeZone(*schedule_text, zone_name.value_or(""));
-  absl::StatusOr<Schedule> schedule = ParseStandard(spec, **zones);
-  if (!schedule.ok()) {
-    std::fprintf(stderr, "kron: invalid schedule %s: %s\n", spec.c_str(),
-                 std::string(schedule.status().message()).c_str());
-    if (std::optional<SourceSpan> span = ScheduleErrorSpan(schedule.status())) {
-      std::fprintf(stderr, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
-                   std::string(std::max(1, span->end - span->begin), '^').c_str());
-    }
-    return 1;
-  }
+  const std::optional<Schedule> schedule =
+      ParseScheduleArg(*schedule_text, zone_name.value_or(""), **zones);
+  if (!schedule) return 1;
 
   const Zone& zone = schedule->zone();
   std::printf("%s (tzdata %s)\n", DescribeSchedule(*schedule, {.name_utc = true}).c_str(),
