@@ -1,5 +1,6 @@
-# Configures and builds tests/fuzz/project with clang, then runs the fuzzer
-# for SECONDS seconds over a corpus seeded with tests/data.
+# Configures and builds tests/fuzz/project with clang, then runs each fuzzer
+# for SECONDS seconds: the manifest reader over tests/data, the schedule
+# grammar and fire times over a few schedules.
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/project -B ${BINARY_DIR}
           -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -25,4 +26,21 @@ execute_process(
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the manifest fuzzer found a problem (exit ${rc})")
+endif()
+
+# The schedule fuzzer, over a corpus seeded with schedules of every form.
+file(MAKE_DIRECTORY ${BINARY_DIR}/schedule-corpus)
+set(i 0)
+foreach(spec "*/5 * * * *" "0 0 29 2 *" "30 2 * * 1-5" "TZ=America/New_York 0 1 * * *"
+             "CRON_TZ=Australia/Lord_Howe 15 2 * * *" "@every 1h30m" "@weekly" "0 0 1,15 JAN-JUN MON"
+             "*/7 */3 ? * SUN" "TZ=Pacific/Apia 0 12 30 12 *" "1-5/2 4 31 * ?")
+  file(WRITE ${BINARY_DIR}/schedule-corpus/seed${i} "${spec}")
+  math(EXPR i "${i} + 1")
+endforeach()
+execute_process(
+  COMMAND ${BINARY_DIR}/schedule_fuzz -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=1024
+          -max_len=256 ${BINARY_DIR}/schedule-corpus
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the schedule fuzzer found a problem (exit ${rc})")
 endif()
