@@ -104,8 +104,8 @@ R Guard(F f, R on_exception) {
   return on_exception;
 }
 
-// The embedded tz database, loaded on first use (date/tz parses its text
-// then: the one slow step, so nothing calls it before it is needed).
+// The zone table compiled into the module at build time, loaded on first
+// use (each zone is decoded the first time it is asked for).
 const kron::TimeZones* Zones() {
   static absl::StatusOr<std::unique_ptr<kron::TimeZones>> zones = kron::TimeZones::LoadSystem();
   if (!zones.ok()) {

@@ -829,6 +829,11 @@ absl::StatusOr<const Zone*> TimeZones::Find(absl::string_view name) const {
   if (absl::StrContains(name, "..") || name[0] == '/' || name[0] == '\\') {
     return absl::InvalidArgumentError("time: invalid location name");
   }
+  // Go opens the file by name; a NUL byte makes open(2) fail with EINVAL,
+  // whose text Go returns as is.
+  if (absl::StrContains(name, absl::string_view("\0", 1))) {
+    return absl::InvalidArgumentError("invalid argument");
+  }
   absl::MutexLock lock(&mu_);
   if (auto it = compiled_.find(name); it != compiled_.end()) return it->second.get();
   absl::StatusOr<Tzif> inputs = Unknown(name);
