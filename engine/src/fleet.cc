@@ -36,6 +36,20 @@ absl::string_view ConcurrencyPolicyName(ConcurrencyPolicy p) {
 }
 
 Fleet::Fleet(const TimeZones& zones) : zones_(&zones) { index_.assign(1024, kEmptyIndex); }
+
+void Fleet::SetEarliest(uint32_t id, int64_t t, uint8_t* flags) {
+  if (t >= 0 && t <= int64_t(UINT32_MAX)) {
+    earliest_[id] = uint32_t(t);
+    if (*flags & kBigEarliest) {
+      big_earliest_.erase(id);
+      *flags &= ~kBigEarliest;
+    }
+  } else {
+    earliest_[id] = 0;
+    big_earliest_[id] = t;
+    *flags |= kBigEarliest;
+  }
+}
 Fleet::~Fleet() = default;
 
 // --- Schedules ---------------------------------------------------------------
@@ -119,8 +133,8 @@ absl::string_view Fleet::name(CronJobId id) const {
 }
 
 CronJobId Fleet::Find(absl::string_view ns, absl::string_view name) const {
-  const size_t mask = index_.size() - 1;
-  for (size_t i = NameHash(ns, name) & mask;; i = (i + 1) & mask) {
+  const size_t size = index_.size();
+  for (size_t i = IndexSlot(NameHash(ns, name));; i = i + 1 == size ? 0 : i + 1) {
     const uint32_t e = index_[i];
     if (e == kEmptyIndex) return kNoCronJob;
     if (e != kTombIndex && name_len_[e] == name.size() && ns_len_[e] == ns.size() &&
@@ -131,16 +145,16 @@ CronJobId Fleet::Find(absl::string_view ns, absl::string_view name) const {
 }
 
 void Fleet::IndexInsert(uint32_t id) {
-  const size_t mask = index_.size() - 1;
-  size_t i = NameHash(name_space(id), name(id)) & mask;
-  while (index_[i] != kEmptyIndex && index_[i] != kTombIndex) i = (i + 1) & mask;
+  const size_t size = index_.size();
+  size_t i = IndexSlot(NameHash(name_space(id), name(id)));
+  while (index_[i] != kEmptyIndex && index_[i] != kTombIndex) i = i + 1 == size ? 0 : i + 1;
   if (index_[i] == kEmptyIndex) ++index_used_;
   index_[i] = id;
 }
 
 void Fleet::IndexErase(uint32_t id) {
-  const size_t mask = index_.size() - 1;
-  for (size_t i = NameHash(name_space(id), name(id)) & mask;; i = (i + 1) & mask) {
+  const size_t size = index_.size();
+  for (size_t i = IndexSlot(NameHash(name_space(id), name(id)));; i = i + 1 == size ? 0 : i + 1) {
     if (index_[i] == id) {
       index_[i] = kTombIndex;
       return;
@@ -154,11 +168,10 @@ void Fleet::IndexGrow(size_t min_size) {
   while ((live_ + 1) * 2 > size) size *= 2;  // after a rebuild at most half full
   index_.assign(size, kEmptyIndex);
   index_used_ = 0;
-  const size_t mask = size - 1;
   for (uint32_t id = 0; id < sched_.size(); ++id) {
     if (sched_[id] == kFree) continue;
-    size_t i = NameHash(name_space(id), name(id)) & mask;
-    while (index_[i] != kEmptyIndex) i = (i + 1) & mask;
+    size_t i = IndexSlot(NameHash(name_space(id), name(id)));
+    while (index_[i] != kEmptyIndex) i = i + 1 == size ? 0 : i + 1;
     index_[i] = id;
     ++index_used_;
   }
@@ -187,13 +200,12 @@ void Fleet::Reserve(size_t n) {
   name_len_.reserve(n);
   earliest_.reserve(n);
   flags_.reserve(n);
-  deadline_.reserve(n);
   active_.reserve(n);
   bucket_.reserve(n);
   pos_.reserve(n);
-  size_t size = index_.size();
-  while (n * 8 > size * 7) size *= 2;
-  if (size != index_.size()) IndexGrow(size);
+  // At most 4/5 full for n (the index grows at 7/8); any size will do.
+  const size_t size = n + n / 4 + 1;
+  if (size > index_.size()) IndexGrow(size);
 }
 
 uint32_t Fleet::NewSlot() {
@@ -209,7 +221,6 @@ uint32_t Fleet::NewSlot() {
   name_len_.push_back(0);
   earliest_.push_back(0);
   flags_.push_back(0);
-  deadline_.push_back(0);
   active_.push_back(0);
   bucket_.push_back(kNone);
   pos_.push_back(0);
@@ -235,7 +246,9 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced)
   if (id != kNoCronJob) {
     Dequeue(id);
     --refs_[sched_[id]];
-    big_deadline_.erase(id);
+    if (flags_[id] & kHasDeadline) deadline_.erase(id);
+    if (flags_[id] & kBigEarliest) big_earliest_.erase(id);
+    flags_[id] = 0;
   } else {
     if ((index_used_ + 1) * 8 > index_.size() * 7) IndexGrow();
     id = NewSlot();
@@ -250,20 +263,14 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced)
   if (cj.suspend) flags |= kSuspend;
   if (cj.last_schedule_time) {
     flags |= kHasLast;
-    earliest_[id] = cj.last_schedule_time->unix_seconds();
+    SetEarliest(id, cj.last_schedule_time->unix_seconds(), &flags);
   } else {
-    earliest_[id] = cj.creation_timestamp.unix_seconds();
+    SetEarliest(id, cj.creation_timestamp.unix_seconds(), &flags);
   }
-  deadline_[id] = 0;
   if (cj.starting_deadline_seconds) {
     flags |= kHasDeadline;
-    const int64_t d = *cj.starting_deadline_seconds;
-    if (d >= INT32_MIN && d <= INT32_MAX) {
-      deadline_[id] = int32_t(d);
-    } else {
-      flags |= kBigDeadline;
-      big_deadline_[id] = d;
-    }
+    if (*cj.starting_deadline_seconds > 0) flags |= kDeadlinePos;
+    deadline_[id] = *cj.starting_deadline_seconds;
   }
   flags_[id] = flags;
   active_[id] = uint16_t(std::clamp<int64_t>(cj.active, 0, UINT16_MAX));
@@ -277,7 +284,9 @@ bool Fleet::Remove(CronJobId id) {
   IndexErase(id);
   --refs_[sched_[id]];
   sched_[id] = kFree;
-  big_deadline_.erase(id);
+  if (flags_[id] & kHasDeadline) deadline_.erase(id);
+  if (flags_[id] & kBigEarliest) big_earliest_.erase(id);
+  flags_[id] = 0;
   arena_garbage_ += size_t(ns_len_[id]) + name_len_[id];
   free_slots_.push_back(id);
   --live_;
@@ -309,21 +318,21 @@ bool Fleet::JobFinished(CronJobId id) {
 bool Fleet::SetLastScheduleTime(CronJobId id, Instant t) {
   if (!contains(id)) return false;
   Dequeue(id);
-  earliest_[id] = t.unix_seconds();
-  flags_[id] |= kHasLast;
+  uint8_t flags = flags_[id] | kHasLast;
+  SetEarliest(id, t.unix_seconds(), &flags);
+  flags_[id] = flags;
   Enqueue(id);
   return true;
 }
 
 std::optional<Instant> Fleet::last_schedule_time(CronJobId id) const {
   if (!(flags_[id] & kHasLast)) return std::nullopt;
-  return Instant::FromUnixSeconds(earliest_[id]);
+  return Instant::FromUnixSeconds(Earliest(id));
 }
 
 std::optional<int64_t> Fleet::starting_deadline_seconds(CronJobId id) const {
   if (!(flags_[id] & kHasDeadline)) return std::nullopt;
-  if (flags_[id] & kBigDeadline) return big_deadline_.at(id);
-  return deadline_[id];
+  return deadline_.at(id);
 }
 
 size_t Fleet::JobName(CronJobId id, int64_t scheduled, char* out) const {
@@ -436,7 +445,9 @@ FleetStats Fleet::Stats() const {
   for (uint32_t r : refs_) s.schedules += r > 0;
   s.slot_bytes = CapacityBytes(sched_) + CapacityBytes(name_off_) + CapacityBytes(ns_len_) +
                  CapacityBytes(name_len_) + CapacityBytes(earliest_) + CapacityBytes(flags_) +
-                 CapacityBytes(deadline_) + CapacityBytes(active_) + CapacityBytes(free_slots_);
+                 CapacityBytes(active_) + CapacityBytes(free_slots_) +
+                 (deadline_.capacity() + big_earliest_.capacity()) *
+                     (sizeof(std::pair<uint32_t, int64_t>) + 1);
   s.queue_bytes = CapacityBytes(bucket_) + CapacityBytes(pos_) + CapacityBytes(heap_) +
                   CapacityBytes(buckets_) + CapacityBytes(pending_) +
                   bucket_of_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 8);

@@ -82,10 +82,11 @@ void Fleet::Enqueue(uint32_t id) {
   if (!queue_running_ || sched_[id] == kFree || (flags_[id] & kSuspend)) return;
   // The controller's first look: due at Next(lastScheduleTime or creation);
   // when that is already past, at the clock (the catch-up sync).
+  const int64_t earliest = Earliest(id);
   const std::optional<Instant> key =
-      Next(schedules_[sched_[id]], Instant::FromUnixSeconds(earliest_[id]));
+      Next(schedules_[sched_[id]], Instant::FromUnixSeconds(earliest));
   if (!key) return;  // never fires again: the controller never starts a Job
-  const uint32_t b = BucketFor(sched_[id], key->unix_seconds(), earliest_[id]);
+  const uint32_t b = BucketFor(sched_[id], key->unix_seconds(), earliest);
   bucket_[id] = b;
   pos_[id] = uint32_t(buckets_[b].members.size());
   buckets_[b].members.push_back(id);
@@ -102,16 +103,17 @@ void Fleet::Dequeue(uint32_t id) {
   bucket_[id] = kNone;
 }
 
-void Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started) {
-  const uint8_t flags = flags_[id];
+DueEvent* Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started,
+                            DueEvent* out) {
+  uint8_t flags = flags_[id];
   const bool has_deadline = flags & kHasDeadline;
-  const int64_t deadline =
-      !has_deadline ? 0 : (flags & kBigDeadline) ? big_deadline_.at(id) : deadline_[id];
   int64_t scheduled;
   bool too_many = false;
-  if (now == b.key && earliest_[id] == b.anchor &&
+  // b.anchor is compared as stored: an anchor outside 32 bits never matches a
+  // stored value (the slow path below is exact either way).
+  if (now == b.key && !(flags & kBigEarliest) && int64_t(earliest_[id]) == b.anchor &&
       (!has_deadline ||
-       (deadline > 0 && schedules_[b.sched].kind() == Schedule::Kind::kCron))) {
+       ((flags & kDeadlinePos) && schedules_[b.sched].kind() == Schedule::Kind::kCron))) {
     // In step: Next(earliest) == now, Next(now) > now, so mostRecentScheduleTime
     // answers `now` with nothing missed. A positive deadline raises earliest
     // to now - deadline, still before the same calendar fire, and is not too
@@ -119,28 +121,30 @@ void Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* start
     // raised earliest pushes t1 past now (the controller then starts nothing).
     scheduled = now;
   } else {
+    const int64_t deadline = has_deadline ? deadline_.at(id) : 0;
+    const int64_t earliest = Earliest(id);
     CronJobTimes times;
-    times.creation_timestamp = Instant::FromUnixSeconds(earliest_[id]);
-    if (flags & kHasLast) times.last_schedule_time = Instant::FromUnixSeconds(earliest_[id]);
+    times.creation_timestamp = Instant::FromUnixSeconds(earliest);
+    if (flags & kHasLast) times.last_schedule_time = Instant::FromUnixSeconds(earliest);
     if (has_deadline) times.starting_deadline_seconds = deadline;
     absl::StatusOr<NextSchedule> next =
         NextScheduleTime(times, Instant::FromUnixSeconds(now), schedules_[b.sched]);
     if (!next.ok()) {
-      pending_.push_back({now, now, id, DueEvent::kError, false});
-      return;
+      *out = {now, now, id, DueEvent::kError, false};
+      return out + 1;
     }
-    if (!next->scheduled) return;  // no unmet start time
+    if (!next->scheduled) return out;  // no unmet start time
     scheduled = next->scheduled->unix_seconds();
     too_many = next->too_many_missed_warning;
     if (has_deadline && TooLate(scheduled, deadline, now)) {
-      pending_.push_back({scheduled, now, id, DueEvent::kMissedDeadline, too_many});
-      return;
+      *out = {scheduled, now, id, DueEvent::kMissedDeadline, too_many};
+      return out + 1;
     }
   }
   const ConcurrencyPolicy policy = ConcurrencyPolicy((flags >> kPolicyShift) & 3);
   if (policy == ConcurrencyPolicy::kForbid && active_[id] > 0) {
-    pending_.push_back({scheduled, now, id, DueEvent::kAlreadyActive, too_many});
-    return;
+    *out = {scheduled, now, id, DueEvent::kAlreadyActive, too_many};
+    return out + 1;
   }
   if (options_.track_active) {
     if (policy == ConcurrencyPolicy::kReplace) {
@@ -149,13 +153,16 @@ void Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* start
       ++active_[id];
     }
   }
-  earliest_[id] = scheduled;
-  flags_[id] = flags | kHasLast;
+  flags |= kHasLast;
+  SetEarliest(id, scheduled, &flags);
+  flags_[id] = flags;
   *started = scheduled;
-  pending_.push_back({scheduled, now, id, DueEvent::kStarted, too_many});
+  *out = {scheduled, now, id, DueEvent::kStarted, too_many};
+  return out + 1;
 }
 
-bool Fleet::ProcessNextBucket(Instant until) {
+bool Fleet::ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t* written) {
+  *written = 0;
   const auto later = std::greater<>();
   while (!heap_.empty()) {
     const uint32_t b = uint32_t(heap_.front().second);
@@ -174,14 +181,22 @@ bool Fleet::ProcessNextBucket(Instant until) {
     const uint32_t sched = buckets_[b].sched;
     bucket_of_.erase({sched, key});
     clock_ = Instant::FromUnixSeconds(now);
-    pending_.clear();
-    pending_pos_ = 0;
     int64_t started = kNoFire;
     {
       const Bucket& bucket = buckets_[b];
       const uint32_t* m = bucket.members.data();
       const size_t count = bucket.members.size();
-      pending_.reserve(count);
+      // At most one event per member: straight into the caller's buffer when
+      // they all fit, else into pending_.
+      DueEvent* out;
+      if (count <= direct.size()) {
+        out = direct.data();
+      } else {
+        pending_.resize(count);
+        pending_pos_ = 0;
+        out = pending_.data();
+      }
+      DueEvent* const first = out;
       // Members are scattered over the slot arrays: fetch ahead.
       constexpr size_t kAhead = 16;
       for (size_t k = 0; k < count; ++k) {
@@ -191,7 +206,12 @@ bool Fleet::ProcessNextBucket(Instant until) {
           __builtin_prefetch(&flags_[ahead], 1);
           __builtin_prefetch(&active_[ahead], 0);
         }
-        SyncMember(m[k], bucket, now, &started);
+        out = SyncMember(m[k], bucket, now, &started, out);
+      }
+      if (first == direct.data()) {
+        *written = size_t(out - first);
+      } else {
+        pending_.resize(size_t(out - first));
       }
     }
     // Requeue where nextScheduleTimeDuration sends every member: Next(now).
@@ -241,17 +261,20 @@ size_t Fleet::PopDue(Instant until, absl::Span<DueEvent> out) {
     n += take;
     pending_pos_ += take;
     if (n == out.size()) return n;
-    if (!ProcessNextBucket(until)) {
+    size_t written;
+    if (!ProcessNextBucket(until, out.subspan(n), &written)) {
       if (clock_ < until) clock_ = until;
       return n;
     }
+    n += written;
   }
 }
 
 void Fleet::AdvanceTo(Instant until, absl::FunctionRef<void(const DueEvent&)> emit) {
   for (;;) {
     while (pending_pos_ < pending_.size()) emit(pending_[pending_pos_++]);
-    if (!ProcessNextBucket(until)) {
+    size_t written;
+    if (!ProcessNextBucket(until, absl::Span<DueEvent>(), &written)) {
       if (clock_ < until) clock_ = until;
       return;
     }

@@ -11,8 +11,9 @@
 //     creationTimestamp when there is none — the controller reads only one of
 //     them), suspend, concurrencyPolicy, startingDeadlineSeconds and the
 //     number of active Jobs.
-// A CronJob costs 33 bytes of slot arrays, about 6 bytes of name index and,
-// while the due queue runs, 4 bytes of queue membership (names excluded).
+// A CronJob costs 17 bytes of slot arrays (plus a side table for the 10 % or
+// so with startingDeadlineSeconds), about 5 bytes of name index and, while the
+// due queue runs, 12 bytes of queue membership (names excluded).
 //
 // Queries exploit sharing: `NextAll` computes kron::Next once per distinct
 // schedule and scatters it; `FiresBetween` and `StartsPerMinute` enumerate
@@ -220,8 +221,9 @@ class Fleet {
     kSuspend = 1,
     kPolicyShift = 1,  // 2 bits
     kHasLast = 8,
-    kHasDeadline = 16,
-    kBigDeadline = 32,  // deadline lives in big_deadline_
+    kHasDeadline = 16,   // the deadline lives in deadline_ (a side table)
+    kDeadlinePos = 32,   // ... and is > 0 (what the in-step shortcut needs)
+    kBigEarliest = 64,   // earliest lives in big_earliest_ (outside 1970..2106)
   };
 
   struct Bucket {
@@ -230,6 +232,15 @@ class Fleet {
     int64_t anchor;  // Next(anchor) == key; members whose earliest equals it are in step
     std::vector<uint32_t> members;
   };
+
+  int64_t Earliest(uint32_t id) const {
+    return (flags_[id] & kBigEarliest) ? big_earliest_.at(id) : int64_t(earliest_[id]);
+  }
+  // Stores t in earliest_ (or the side table) and fixes kBigEarliest in *flags.
+  void SetEarliest(uint32_t id, int64_t t, uint8_t* flags);
+  int64_t Deadline(uint32_t id) const {
+    return (flags_[id] & kHasDeadline) ? deadline_.at(id) : 0;
+  }
 
   absl::StatusOr<uint32_t> Intern(absl::string_view schedule,
                                   std::optional<absl::string_view> time_zone);
@@ -244,8 +255,12 @@ class Fleet {
   void Dequeue(uint32_t id);
   uint32_t BucketFor(uint32_t sched, int64_t key, int64_t anchor);
   void PushHeap(uint32_t bucket);
-  bool ProcessNextBucket(Instant until);
-  void SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started);
+  // Pops and syncs one bucket; its events go to `direct` when they all fit
+  // (*written of them), else to pending_.
+  bool ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t* written);
+  // Writes the event (if any) to *out and returns the new end.
+  DueEvent* SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* started, DueEvent* out);
+  size_t IndexSlot(uint64_t hash) const { return size_t((unsigned __int128)hash * index_.size() >> 64); }
   // Members of each schedule (CSR) for the enumeration queries.
   void MembersBySchedule(bool include_suspended, std::vector<uint32_t>& offsets,
                          std::vector<uint32_t>& ids) const;
@@ -257,20 +272,24 @@ class Fleet {
   std::vector<uint32_t> name_off_;   // arena offset of namespace then name
   std::vector<uint8_t> ns_len_;
   std::vector<uint8_t> name_len_;
-  std::vector<int64_t> earliest_;    // lastScheduleTime if kHasLast, else creationTimestamp
+  // lastScheduleTime if kHasLast, else creationTimestamp: unix seconds when
+  // they fit 32 bits unsigned (1970..2106), else in big_earliest_.
+  std::vector<uint32_t> earliest_;
   std::vector<uint8_t> flags_;
-  std::vector<int32_t> deadline_;    // startingDeadlineSeconds when it fits
   std::vector<uint16_t> active_;
   std::vector<uint32_t> bucket_;     // due queue bucket or kNone
   std::vector<uint32_t> pos_;        // position in the bucket's members
-  absl::flat_hash_map<uint32_t, int64_t> big_deadline_;
+  absl::flat_hash_map<uint32_t, int64_t> deadline_;      // startingDeadlineSeconds
+  absl::flat_hash_map<uint32_t, int64_t> big_earliest_;
   std::vector<uint32_t> free_slots_;
   size_t live_ = 0;
 
   // Names.
   std::string arena_;
   size_t arena_garbage_ = 0;
-  std::vector<uint32_t> index_;  // open addressing, linear probing; slot ids
+  // Open addressing, linear probing over any size (the slot is the high half
+  // of hash × size, so no power of two is needed); slot ids.
+  std::vector<uint32_t> index_;
   size_t index_used_ = 0;        // live + tombstones
 
   // Schedules.
