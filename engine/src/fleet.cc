@@ -37,6 +37,26 @@ absl::string_view ConcurrencyPolicyName(ConcurrencyPolicy p) {
 
 Fleet::Fleet(const TimeZones& zones) : zones_(&zones) { index_.assign(1024, kEmptyIndex); }
 
+void Fleet::StoreActive(uint32_t id, int64_t active) {
+  const int64_t v = std::clamp<int64_t>(active, 0, UINT16_MAX);
+  if (v < kBigActive) {
+    if (active_[id] == kBigActive) big_active_.erase(id);
+    active_[id] = uint8_t(v);
+  } else {
+    active_[id] = kBigActive;
+    big_active_[id] = uint16_t(v);
+  }
+}
+
+void Fleet::EraseSideTables(uint32_t id) {
+  const uint8_t f = flags_[id];
+  if (f & kHasDeadline) (f & kBigDeadline) ? void(big_deadline_.erase(id)) : void(deadline_.erase(id));
+  if (f & kBigEarliest) big_earliest_.erase(id);
+  if (active_[id] == kBigActive) big_active_.erase(id);
+  flags_[id] = 0;
+  active_[id] = 0;
+}
+
 void Fleet::SetEarliest(uint32_t id, int64_t t, uint8_t* flags) {
   if (t >= 0 && t <= int64_t(UINT32_MAX)) {
     earliest_[id] = uint32_t(t);
@@ -69,45 +89,46 @@ absl::StatusOr<uint32_t> Fleet::Intern(absl::string_view schedule,
     absl::StrAppend(&scratch_, "TZ=", *time_zone, " ");
   }
   scratch_.append(schedule.data(), schedule.size());
-  if (auto it = by_text_.find(scratch_); it != by_text_.end()) return it->second;
+  if (auto it = by_text_.find(absl::string_view(scratch_)); it != by_text_.end()) {
+    return texts_[*it].sched;
+  }
 
   absl::StatusOr<Schedule> parsed = ParseStandard(scratch_, *zones_);
   if (!parsed.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("spec.schedule: ", parsed.status().message()));
   }
   // Second level: the compiled meaning, so spellings of one schedule share.
-  std::string key;
-  const CronFields& f = parsed->fields();
-  const Zone* zone = &parsed->zone();
-  const int64_t every = parsed->every_seconds();
-  const uint8_t kind = uint8_t(parsed->kind());
-  key.append(reinterpret_cast<const char*>(&kind), 1);
-  if (parsed->kind() == Schedule::Kind::kEvery) {
-    // `@every D` fires at after + D in every zone: one schedule for all zones,
-    // so the due queue groups CronJobs of equal phase whatever their timeZone.
-    key.append(reinterpret_cast<const char*>(&every), sizeof every);
-  } else {
-    key.append(reinterpret_cast<const char*>(&zone), sizeof zone);
-    key.append(reinterpret_cast<const char*>(&f.minute), sizeof f.minute);
-    key.append(reinterpret_cast<const char*>(&f.hour), sizeof f.hour);
-    key.append(reinterpret_cast<const char*>(&f.dom), sizeof f.dom);
-    key.append(reinterpret_cast<const char*>(&f.month), sizeof f.month);
-    key.append(reinterpret_cast<const char*>(&f.dow), sizeof f.dow);
-    const char stars = char((f.dom_star ? 1 : 0) | (f.dow_star ? 2 : 0));
-    key.push_back(stars);
-  }
+  const uint32_t text = uint32_t(texts_.size());
   uint32_t index;
-  if (auto it = by_fields_.find(key); it != by_fields_.end()) {
-    index = it->second;
+  if (auto it = by_meaning_.find(&*parsed); it != by_meaning_.end()) {
+    index = *it;
   } else {
     index = uint32_t(schedules_.size());
     schedules_.push_back(*parsed);
-    texts_.push_back(scratch_);
+    text_of_.push_back(text);
     refs_.push_back(0);
-    by_fields_.emplace(std::move(key), index);
+    by_meaning_.insert(index);
   }
-  by_text_.emplace(scratch_, index);
+  texts_.push_back({uint32_t(text_arena_.size()), uint32_t(scratch_.size()), index});
+  text_arena_.append(scratch_);
+  by_text_.insert(text);
   return index;
+}
+
+// `@every D` fires at after + D in every zone: one schedule for all zones, so
+// the due queue groups CronJobs of equal phase whatever their timeZone. Cron
+// schedules are equal when their bit sets, star flags and zone are.
+size_t Fleet::MeaningHash::operator()(const Schedule* s) const {
+  if (s->kind() == Schedule::Kind::kEvery) return absl::HashOf(1, s->every_seconds());
+  const CronFields& f = s->fields();
+  return absl::HashOf(0, &s->zone(), f.minute, f.hour, f.dom, f.month, f.dow, f.dom_star,
+                      f.dow_star);
+}
+
+bool Fleet::MeaningEq::Same(const Schedule* a, const Schedule* b) {
+  if (a->kind() != b->kind()) return false;
+  if (a->kind() == Schedule::Kind::kEvery) return a->every_seconds() == b->every_seconds();
+  return &a->zone() == &b->zone() && a->fields() == b->fields();
 }
 
 // --- Names -------------------------------------------------------------------
@@ -204,7 +225,7 @@ void Fleet::Reserve(size_t n) {
   bucket_.reserve(n);
   pos_.reserve(n);
   // At most 4/5 full for n (the index grows at 7/8); any size will do.
-  const size_t size = n + n / 4 + 1;
+  const size_t size = n + n / 4 + 1;  // (7/8 would save 0.4 B but slow misses)
   if (size > index_.size()) IndexGrow(size);
 }
 
@@ -246,9 +267,7 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced)
   if (id != kNoCronJob) {
     Dequeue(id);
     --refs_[sched_[id]];
-    if (flags_[id] & kHasDeadline) deadline_.erase(id);
-    if (flags_[id] & kBigEarliest) big_earliest_.erase(id);
-    flags_[id] = 0;
+    EraseSideTables(id);
   } else {
     if ((index_used_ + 1) * 8 > index_.size() * 7) IndexGrow();
     id = NewSlot();
@@ -270,10 +289,16 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced)
   if (cj.starting_deadline_seconds) {
     flags |= kHasDeadline;
     if (*cj.starting_deadline_seconds > 0) flags |= kDeadlinePos;
-    deadline_[id] = *cj.starting_deadline_seconds;
+    const int64_t d = *cj.starting_deadline_seconds;
+    if (d >= INT32_MIN && d <= INT32_MAX) {
+      deadline_[id] = int32_t(d);
+    } else {
+      flags |= kBigDeadline;
+      big_deadline_[id] = d;
+    }
   }
   flags_[id] = flags;
-  active_[id] = uint16_t(std::clamp<int64_t>(cj.active, 0, UINT16_MAX));
+  StoreActive(id, cj.active);
   Enqueue(id);
   return id;
 }
@@ -284,9 +309,7 @@ bool Fleet::Remove(CronJobId id) {
   IndexErase(id);
   --refs_[sched_[id]];
   sched_[id] = kFree;
-  if (flags_[id] & kHasDeadline) deadline_.erase(id);
-  if (flags_[id] & kBigEarliest) big_earliest_.erase(id);
-  flags_[id] = 0;
+  EraseSideTables(id);
   arena_garbage_ += size_t(ns_len_[id]) + name_len_[id];
   free_slots_.push_back(id);
   --live_;
@@ -305,13 +328,17 @@ bool Fleet::SetSuspend(CronJobId id, bool suspend) {
 
 bool Fleet::SetActive(CronJobId id, int64_t active) {
   if (!contains(id)) return false;
-  active_[id] = uint16_t(std::clamp<int64_t>(active, 0, UINT16_MAX));
+  StoreActive(id, active);
   return true;
 }
 
 bool Fleet::JobFinished(CronJobId id) {
   if (!contains(id)) return false;
-  if (active_[id] > 0) --active_[id];
+  if (active_[id] == kBigActive) {
+    StoreActive(id, big_active_.at(id) - 1);
+  } else if (active_[id] > 0) {
+    --active_[id];
+  }
   return true;
 }
 
@@ -332,7 +359,7 @@ std::optional<Instant> Fleet::last_schedule_time(CronJobId id) const {
 
 std::optional<int64_t> Fleet::starting_deadline_seconds(CronJobId id) const {
   if (!(flags_[id] & kHasDeadline)) return std::nullopt;
-  return deadline_.at(id);
+  return Deadline(id);
 }
 
 size_t Fleet::JobName(CronJobId id, int64_t scheduled, char* out) const {
@@ -446,17 +473,19 @@ FleetStats Fleet::Stats() const {
   s.slot_bytes = CapacityBytes(sched_) + CapacityBytes(name_off_) + CapacityBytes(ns_len_) +
                  CapacityBytes(name_len_) + CapacityBytes(earliest_) + CapacityBytes(flags_) +
                  CapacityBytes(active_) + CapacityBytes(free_slots_) +
-                 (deadline_.capacity() + big_earliest_.capacity()) *
-                     (sizeof(std::pair<uint32_t, int64_t>) + 1);
+                 deadline_.capacity() * (sizeof(std::pair<uint32_t, int32_t>) + 1) +
+                 (big_deadline_.capacity() + big_earliest_.capacity()) *
+                     (sizeof(std::pair<uint32_t, int64_t>) + 1) +
+                 big_active_.capacity() * (sizeof(std::pair<uint32_t, uint16_t>) + 1);
   s.queue_bytes = CapacityBytes(bucket_) + CapacityBytes(pos_) + CapacityBytes(heap_) +
                   CapacityBytes(buckets_) + CapacityBytes(pending_) +
-                  bucket_of_.capacity() * (sizeof(std::pair<uint32_t, int64_t>) + 8);
+                  CapacityBytes(free_buckets_) + bucket_of_.capacity() * (sizeof(uint32_t) + 1);
   for (const Bucket& b : buckets_) s.queue_bytes += CapacityBytes(b.members);
   s.index_bytes = CapacityBytes(index_);
   s.name_bytes = arena_.capacity();
-  s.schedule_bytes = CapacityBytes(schedules_) + CapacityBytes(refs_) +
-                     (by_text_.capacity() + by_fields_.capacity()) * 40;
-  for (const std::string& t : texts_) s.schedule_bytes += t.capacity() + sizeof t;
+  s.schedule_bytes = CapacityBytes(schedules_) + CapacityBytes(refs_) + CapacityBytes(text_of_) +
+                     CapacityBytes(texts_) + text_arena_.capacity() +
+                     (by_text_.capacity() + by_meaning_.capacity()) * (sizeof(uint32_t) + 1);
   return s;
 }
 

@@ -45,6 +45,11 @@ void Fleet::StartDueQueue(Instant clock, DueOptions options) {
     for (uint32_t k = 0; k < b.members.size(); ++k) pos_[b.members[k]] = k;
     b.members.shrink_to_fit();
   }
+  // Buckets are only created by mutations from now on (they never split):
+  // drop the slack that growth by doubling left.
+  buckets_.shrink_to_fit();
+  heap_.shrink_to_fit();
+  bucket_of_.rehash(0);
 }
 
 void Fleet::SkipTo(Instant t) {
@@ -59,7 +64,7 @@ void Fleet::PushHeap(uint32_t b) {
 }
 
 uint32_t Fleet::BucketFor(uint32_t sched, int64_t key, int64_t anchor) {
-  if (auto it = bucket_of_.find({sched, key}); it != bucket_of_.end()) return it->second;
+  if (auto it = bucket_of_.find(BucketKey{sched, key}); it != bucket_of_.end()) return *it;
   uint32_t b;
   if (!free_buckets_.empty()) {
     b = free_buckets_.back();
@@ -73,7 +78,7 @@ uint32_t Fleet::BucketFor(uint32_t sched, int64_t key, int64_t anchor) {
   bucket.key = key;
   bucket.anchor = anchor;
   bucket.members.clear();
-  bucket_of_.emplace(std::make_pair(sched, key), b);
+  bucket_of_.insert(b);
   PushHeap(b);
   return b;
 }
@@ -121,7 +126,7 @@ DueEvent* Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* 
     // raised earliest pushes t1 past now (the controller then starts nothing).
     scheduled = now;
   } else {
-    const int64_t deadline = has_deadline ? deadline_.at(id) : 0;
+    const int64_t deadline = Deadline(id);
     const int64_t earliest = Earliest(id);
     CronJobTimes times;
     times.creation_timestamp = Instant::FromUnixSeconds(earliest);
@@ -148,9 +153,11 @@ DueEvent* Fleet::SyncMember(uint32_t id, const Bucket& b, int64_t now, int64_t* 
   }
   if (options_.track_active) {
     if (policy == ConcurrencyPolicy::kReplace) {
-      active_[id] = 1;
-    } else if (active_[id] < UINT16_MAX) {
+      StoreActive(id, 1);
+    } else if (active_[id] < kBigActive - 1) {
       ++active_[id];
+    } else {
+      StoreActive(id, active(id) + 1);  // saturates at 65535
     }
   }
   flags |= kHasLast;
@@ -170,7 +177,7 @@ bool Fleet::ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t
     if (buckets_[b].members.empty()) {
       std::pop_heap(heap_.begin(), heap_.end(), later);
       heap_.pop_back();
-      bucket_of_.erase({buckets_[b].sched, key});
+      bucket_of_.erase(BucketKey{buckets_[b].sched, key});
       free_buckets_.push_back(b);
       continue;
     }
@@ -179,7 +186,7 @@ bool Fleet::ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t
     std::pop_heap(heap_.begin(), heap_.end(), later);
     heap_.pop_back();
     const uint32_t sched = buckets_[b].sched;
-    bucket_of_.erase({sched, key});
+    bucket_of_.erase(BucketKey{sched, key});
     clock_ = Instant::FromUnixSeconds(now);
     int64_t started = kNoFire;
     {
@@ -232,9 +239,9 @@ bool Fleet::ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t
           Next(schedules_[sched], Instant::FromUnixSeconds(started));
       if (check && check->unix_seconds() == next_key) anchor = started;
     }
-    if (auto it = bucket_of_.find({sched, next_key}); it != bucket_of_.end()) {
+    if (auto it = bucket_of_.find(BucketKey{sched, next_key}); it != bucket_of_.end()) {
       // Another bucket of this schedule is due then: merge into it.
-      const uint32_t into = it->second;
+      const uint32_t into = *it;
       for (uint32_t id : buckets_[b].members) {
         bucket_[id] = into;
         pos_[id] = uint32_t(buckets_[into].members.size());
@@ -245,7 +252,7 @@ bool Fleet::ProcessNextBucket(Instant until, absl::Span<DueEvent> direct, size_t
     } else {
       bucket.key = next_key;
       bucket.anchor = anchor;
-      bucket_of_.emplace(std::make_pair(sched, next_key), b);
+      bucket_of_.insert(b);
       PushHeap(b);
     }
     return true;
@@ -286,7 +293,7 @@ int64_t Fleet::NextDue() {
   while (!heap_.empty()) {
     const uint32_t b = uint32_t(heap_.front().second);
     if (!buckets_[b].members.empty()) return std::max(heap_.front().first, clock_.unix_seconds());
-    bucket_of_.erase({buckets_[b].sched, heap_.front().first});
+    bucket_of_.erase(BucketKey{buckets_[b].sched, heap_.front().first});
     std::pop_heap(heap_.begin(), heap_.end(), later);
     heap_.pop_back();
     free_buckets_.push_back(b);

@@ -42,6 +42,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -151,14 +153,16 @@ class Fleet {
   ConcurrencyPolicy concurrency(CronJobId id) const {
     return ConcurrencyPolicy((flags_[id] >> kPolicyShift) & 3);
   }
-  int64_t active(CronJobId id) const { return active_[id]; }
+  int64_t active(CronJobId id) const { return active_[id] == kBigActive ? big_active_.at(id) : active_[id]; }
   std::optional<Instant> last_schedule_time(CronJobId id) const;
   std::optional<int64_t> starting_deadline_seconds(CronJobId id) const;
   const Schedule& schedule(CronJobId id) const { return schedules_[sched_[id]]; }
   uint32_t schedule_index(CronJobId id) const { return sched_[id]; }
   // The spec text handed to the parser (after formatSchedule) for the first
   // CronJob that used this schedule (spellings with one meaning share it).
-  const std::string& schedule_text(uint32_t schedule_index) const { return texts_[schedule_index]; }
+  absl::string_view schedule_text(uint32_t schedule_index) const {
+    return TextOf(text_of_[schedule_index]);
+  }
 
   // `<name>-<scheduled unix seconds / 60>` (getJobName), written to `out`
   // (at least name length + 21 bytes); returns the length.
@@ -224,7 +228,9 @@ class Fleet {
     kHasDeadline = 16,   // the deadline lives in deadline_ (a side table)
     kDeadlinePos = 32,   // ... and is > 0 (what the in-step shortcut needs)
     kBigEarliest = 64,   // earliest lives in big_earliest_ (outside 1970..2106)
+    kBigDeadline = 128,  // the deadline lives in big_deadline_ (outside int32)
   };
+  static constexpr uint8_t kBigActive = 255;  // active_ value: see big_active_
 
   struct Bucket {
     uint32_t sched;
@@ -233,14 +239,78 @@ class Fleet {
     std::vector<uint32_t> members;
   };
 
+  // Lookup keys for the sets below, which store only 4-byte indices and hash
+  // what they point at (heterogeneous lookup).
+  struct BucketKey {
+    uint32_t sched;
+    int64_t key;
+  };
+  struct BucketHash {
+    using is_transparent = void;
+    const std::vector<Bucket>* buckets;
+    size_t operator()(BucketKey k) const { return absl::HashOf(k.sched, k.key); }
+    size_t operator()(uint32_t b) const {
+      return (*this)(BucketKey{(*buckets)[b].sched, (*buckets)[b].key});
+    }
+  };
+  struct BucketEq {
+    using is_transparent = void;
+    const std::vector<Bucket>* buckets;
+    BucketKey Of(uint32_t b) const { return {(*buckets)[b].sched, (*buckets)[b].key}; }
+    static bool Same(BucketKey a, BucketKey b) { return a.sched == b.sched && a.key == b.key; }
+    bool operator()(uint32_t a, uint32_t b) const { return a == b || Same(Of(a), Of(b)); }
+    bool operator()(uint32_t a, BucketKey b) const { return Same(Of(a), b); }
+    bool operator()(BucketKey a, uint32_t b) const { return Same(a, Of(b)); }
+  };
+  // Schedules by compiled meaning (see Intern).
+  struct MeaningHash {
+    using is_transparent = void;
+    const std::vector<Schedule>* schedules;
+    size_t operator()(const Schedule* s) const;
+    size_t operator()(uint32_t i) const { return (*this)(&(*schedules)[i]); }
+  };
+  struct MeaningEq {
+    using is_transparent = void;
+    const std::vector<Schedule>* schedules;
+    static bool Same(const Schedule* a, const Schedule* b);
+    bool operator()(uint32_t a, uint32_t b) const {
+      return a == b || Same(&(*schedules)[a], &(*schedules)[b]);
+    }
+    bool operator()(uint32_t a, const Schedule* b) const { return Same(&(*schedules)[a], b); }
+    bool operator()(const Schedule* a, uint32_t b) const { return Same(a, &(*schedules)[b]); }
+  };
+  // Spec texts (after formatSchedule), in text_arena_.
+  struct Text {
+    uint32_t off, len, sched;
+  };
+  absl::string_view TextOf(uint32_t t) const {
+    return absl::string_view(text_arena_.data() + texts_[t].off, texts_[t].len);
+  }
+  struct TextHash {
+    using is_transparent = void;
+    const Fleet* fleet;
+    size_t operator()(absl::string_view s) const { return absl::HashOf(s); }
+    size_t operator()(uint32_t t) const { return (*this)(fleet->TextOf(t)); }
+  };
+  struct TextEq {
+    using is_transparent = void;
+    const Fleet* fleet;
+    bool operator()(uint32_t a, uint32_t b) const { return a == b || fleet->TextOf(a) == fleet->TextOf(b); }
+    bool operator()(uint32_t a, absl::string_view b) const { return fleet->TextOf(a) == b; }
+    bool operator()(absl::string_view a, uint32_t b) const { return a == fleet->TextOf(b); }
+  };
+
   int64_t Earliest(uint32_t id) const {
     return (flags_[id] & kBigEarliest) ? big_earliest_.at(id) : int64_t(earliest_[id]);
   }
   // Stores t in earliest_ (or the side table) and fixes kBigEarliest in *flags.
   void SetEarliest(uint32_t id, int64_t t, uint8_t* flags);
   int64_t Deadline(uint32_t id) const {
-    return (flags_[id] & kHasDeadline) ? deadline_.at(id) : 0;
+    const uint8_t f = flags_[id];
+    return !(f & kHasDeadline) ? 0 : (f & kBigDeadline) ? big_deadline_.at(id) : deadline_.at(id);
   }
+  void StoreActive(uint32_t id, int64_t active);
+  void EraseSideTables(uint32_t id);
 
   absl::StatusOr<uint32_t> Intern(absl::string_view schedule,
                                   std::optional<absl::string_view> time_zone);
@@ -276,10 +346,12 @@ class Fleet {
   // they fit 32 bits unsigned (1970..2106), else in big_earliest_.
   std::vector<uint32_t> earliest_;
   std::vector<uint8_t> flags_;
-  std::vector<uint16_t> active_;
+  std::vector<uint8_t> active_;  // len(status.active) below 255, else kBigActive
   std::vector<uint32_t> bucket_;     // due queue bucket or kNone
   std::vector<uint32_t> pos_;        // position in the bucket's members
-  absl::flat_hash_map<uint32_t, int64_t> deadline_;      // startingDeadlineSeconds
+  absl::flat_hash_map<uint32_t, int32_t> deadline_;      // startingDeadlineSeconds
+  absl::flat_hash_map<uint32_t, int64_t> big_deadline_;
+  absl::flat_hash_map<uint32_t, uint16_t> big_active_;   // saturated at 65535
   absl::flat_hash_map<uint32_t, int64_t> big_earliest_;
   std::vector<uint32_t> free_slots_;
   size_t live_ = 0;
@@ -294,10 +366,13 @@ class Fleet {
 
   // Schedules.
   std::vector<Schedule> schedules_;
-  std::vector<std::string> texts_;
+  std::vector<uint32_t> text_of_;  // per schedule: the first text that compiled to it
   std::vector<uint32_t> refs_;
-  absl::flat_hash_map<std::string, uint32_t> by_text_;
-  absl::flat_hash_map<std::string, uint32_t> by_fields_;
+  std::string text_arena_;
+  std::vector<Text> texts_;
+  absl::flat_hash_set<uint32_t, TextHash, TextEq> by_text_{0, TextHash{this}, TextEq{this}};
+  absl::flat_hash_set<uint32_t, MeaningHash, MeaningEq> by_meaning_{
+      0, MeaningHash{&schedules_}, MeaningEq{&schedules_}};
   std::string scratch_;
 
   // Due queue.
@@ -307,7 +382,8 @@ class Fleet {
   std::vector<Bucket> buckets_;
   std::vector<uint32_t> free_buckets_;
   std::vector<std::pair<int64_t, uint64_t>> heap_;  // (key, schedule << 32 | bucket)
-  absl::flat_hash_map<std::pair<uint32_t, int64_t>, uint32_t> bucket_of_;
+  absl::flat_hash_set<uint32_t, BucketHash, BucketEq> bucket_of_{0, BucketHash{&buckets_},
+                                                                 BucketEq{&buckets_}};
   std::vector<DueEvent> pending_;
   size_t pending_pos_ = 0;
 };
