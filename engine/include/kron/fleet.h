@@ -11,7 +11,7 @@
 //     creationTimestamp when there is none — the controller reads only one of
 //     them), suspend, concurrencyPolicy, startingDeadlineSeconds and the
 //     number of active Jobs.
-// A CronJob costs 17 bytes of slot arrays (plus a side table for the 10 % or
+// A CronJob costs 16 bytes of slot arrays (plus a side table for the 10 % or
 // so with startingDeadlineSeconds), about 5 bytes of name index and, while the
 // due queue runs, 12 bytes of queue membership (names excluded).
 //
