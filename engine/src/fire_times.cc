@@ -291,6 +291,9 @@ wrap:
 
 std::optional<Instant> Next(const Schedule& s, Instant after) {
   if (s.kind() == Schedule::Kind::kEvery) return after + s.every_seconds();
+  // A field of bare commas ("," parses to no values) matches nothing: robfig
+  // walks to its year limit and gives up, and the calendar masks assume bits.
+  if (s.fields().minute == 0 || s.fields().hour == 0) return std::nullopt;
   if (auto fast = NextByCalendar(s, after + 1)) return *fast;
   return NextByReplay(s, after);
 }
@@ -313,6 +316,7 @@ std::optional<Instant> Prev(const Schedule& s, Instant before) {
 bool CanEverFire(const Schedule& s) {
   if (s.kind() == Schedule::Kind::kEvery) return true;
   const CronFields& f = s.fields();
+  if (f.minute == 0 || f.hour == 0 || f.month == 0) return false;
   // Every (month, day, weekday) combination occurs within the 400-year
   // Gregorian cycle, so only the month lengths (Feb 29 included) can rule a day out.
   if (!f.days_and() && f.dow != 0) return true;

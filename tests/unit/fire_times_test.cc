@@ -243,6 +243,14 @@ TEST_F(FireTimesTest, CanEverFire) {
   EXPECT_TRUE(CanEverFire(Parse("0 0 31 4,6,9,11 1")));  // OR rule: Mondays still fire
   EXPECT_TRUE(CanEverFire(Parse("0 0 31 4,6,9,11,12 *")));
   EXPECT_TRUE(CanEverFire(Parse("@every 5m")));
+  // robfig splits a field on commas and drops the empty pieces: "," selects nothing.
+  EXPECT_FALSE(CanEverFire(Parse(", * ? * SUN")));
+  EXPECT_FALSE(CanEverFire(Parse("0 , * * *")));
+  EXPECT_FALSE(CanEverFire(Parse("0 0 1 , *")));
+  // robfig v3.0.1 returns the zero time for each (checked with the oracle).
+  EXPECT_EQ(NextOf(", * ? * SUN", "2026-11-27T22:00:00Z"), "none");
+  EXPECT_EQ(NextOf("0 , * * *", "2026-11-27T22:00:00Z"), "none");
+  EXPECT_EQ(NextOf("TZ=Europe/Berlin 5 0 , * *", "2026-03-27T22:00:00Z"), "none");
 }
 
 // The calendar search and the step-by-step replay must agree everywhere,
