@@ -317,6 +317,10 @@ func field(b bounds) string {
 	if chance(0.005) {
 		s = pick([]string{",", ",,"}) + s + pick([]string{"", ","})
 	}
+	if chance(0.002) {
+		// robfig drops empty list items, so a field of commas selects nothing.
+		s = pick([]string{",", ",,"})
+	}
 	return s
 }
 
