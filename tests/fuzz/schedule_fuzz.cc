@@ -34,6 +34,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Instants from the bytes themselves, inside 1900–2100.
   uint64_t seed = 1469598103934665603ull;
   for (uint8_t b : spec) seed = (seed ^ b) * 1099511628211ull;
+  if (!kron::CanEverFire(*s)) {
+    // robfig's walk to its five-year limit, minute by minute for an empty
+    // minute field, is too slow to replay here; the answer is known anyway.
+    if (kron::Next(*s, kron::Instant::FromUnixSeconds(0))) std::abort();
+    return 0;
+  }
   for (int i = 0; i < 3; ++i) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     const kron::Instant after =
