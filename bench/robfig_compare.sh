@@ -11,20 +11,17 @@
 # `robfig-compare` directory in KRON_BIN's build tree).
 set -euo pipefail
 
-if [[ $# -lt 1 || $# -gt 2 ]]; then
-  echo "usage: $0 KRON_BIN [WORK_DIR]" >&2
-  exit 2
-fi
-kron="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-[[ -x "$kron" ]] || { echo "not an executable: $1" >&2; exit 2; }
-work="${2:-$(dirname "$(dirname "$kron")")/robfig-compare}"
+# shellcheck source=tests/oracle/build_tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../tests/oracle/build_tools.sh"
+oracle_kron_args robfig-compare "$@"
+kron="$KRON_BIN"
+work="$WORK_DIR"
+
 lines="${COMPARE_LINES:-200000}"
 count="${COMPARE_COUNT:-10}"
 seed="${COMPARE_SEED:-1}"
 runs="${COMPARE_RUNS:-3}"
 
-# shellcheck source=tests/oracle/build_tools.sh
-source "$(dirname "${BASH_SOURCE[0]}")/../tests/oracle/build_tools.sh"
 oracle_build_tools "$work"
 unset ZONEINFO
 export TZ=UTC

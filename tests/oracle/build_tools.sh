@@ -3,10 +3,25 @@
 # builds the robfig oracle and the input generator (Go, GOPATH mode, against
 # the robfig/cron v3 sources under $ROBFIG_GOPATH) into a build directory.
 #
-#   oracle_build_tools WORK_DIR   -> sets ORACLE_BIN and GEN_BIN
+#   oracle_kron_args DEFAULT_SUBDIR "$@" -> sets KRON_BIN (absolute) and WORK_DIR
+#   oracle_build_tools WORK_DIR          -> sets ORACLE_BIN and GEN_BIN
 # Returns 77 (ctest's "skipped") when Go or robfig/cron is missing.
 
 ORACLE_SRC_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+# The scripts' shared arguments: KRON_BIN [WORK_DIR]; WORK_DIR defaults to
+# DEFAULT_SUBDIR next to KRON_BIN's bin/ (in the build tree). Exits 2 on misuse.
+oracle_kron_args() {
+  local subdir="$1"
+  shift
+  if [[ $# -lt 1 || $# -gt 2 ]]; then
+    echo "usage: $0 KRON_BIN [WORK_DIR]" >&2
+    exit 2
+  fi
+  KRON_BIN="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+  [[ -x "$KRON_BIN" ]] || { echo "not an executable: $1" >&2; exit 2; }
+  WORK_DIR="${2:-$(dirname "$(dirname "$KRON_BIN")")/$subdir}"
+}
 
 oracle_build_tools() {
   local work="$1"

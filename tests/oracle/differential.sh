@@ -15,20 +15,17 @@
 # "-file-zones"), ROBFIG_GOPATH (/usr/share/gocode).
 set -euo pipefail
 
-if [[ $# -lt 1 || $# -gt 2 ]]; then
-  echo "usage: $0 KRON_BIN [WORK_DIR]" >&2
-  exit 2
-fi
-kron="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-[[ -x "$kron" ]] || { echo "not an executable: $1" >&2; exit 2; }
-work="${2:-$(dirname "$(dirname "$kron")")/oracle}"
+# shellcheck source=tests/oracle/build_tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/build_tools.sh"
+oracle_kron_args oracle "$@"
+kron="$KRON_BIN"
+work="$WORK_DIR"
+
 lines="${ORACLE_LINES:-200000}"
 seed="${ORACLE_SEED:-1}"
 last_lines="${ORACLE_LAST_LINES:-50000}"
 show="${ORACLE_SHOW:-20}"
 
-# shellcheck source=tests/oracle/build_tools.sh
-source "$(dirname "${BASH_SOURCE[0]}")/build_tools.sh"
 rc=0
 oracle_build_tools "$work" || rc=$?
 if [[ $rc -ne 0 ]]; then exit "$rc"; fi
