@@ -324,7 +324,8 @@ bool CanEverFire(const Schedule& s) {
     if (!(f.month >> month & 1)) continue;
     const int length = month == 2 ? 29 : internal::DaysInMonth(2001, month);
     const uint32_t in_month = uint32_t((uint64_t{1} << (length + 1)) - 2);
-    if ((f.dom & in_month) != 0 && f.dow != 0) return true;
+    const bool some_day = (f.dom & in_month) != 0;
+    if (f.days_and() ? some_day && f.dow != 0 : some_day) return true;
   }
   return false;
 }

@@ -247,6 +247,9 @@ TEST_F(FireTimesTest, CanEverFire) {
   EXPECT_FALSE(CanEverFire(Parse(", * ? * SUN")));
   EXPECT_FALSE(CanEverFire(Parse("0 , * * *")));
   EXPECT_FALSE(CanEverFire(Parse("0 0 1 , *")));
+  EXPECT_TRUE(CanEverFire(Parse("30 0 2 * ,")));   // OR rule, no weekday: the 2nd still fires
+  EXPECT_FALSE(CanEverFire(Parse("30 0 * * ,")));  // AND rule (dom *), no weekday
+  EXPECT_EQ(NextOf("30 0 2 * ,", "2026-11-27T22:00:00Z"), "2026-12-02T00:30:00Z");
   // robfig v3.0.1 returns the zero time for each (checked with the oracle).
   EXPECT_EQ(NextOf(", * ? * SUN", "2026-11-27T22:00:00Z"), "none");
   EXPECT_EQ(NextOf("0 , * * *", "2026-11-27T22:00:00Z"), "none");
