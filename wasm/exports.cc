@@ -18,6 +18,7 @@
 // The module is single-threaded, so the little state here (the loaded zones,
 // the last error, the string buffer) is plain statics: this is the binding,
 // not the engine.
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -708,6 +709,276 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan(int n, const char* const* texts, cons
         g_error_detail = std::move(findings);  // warnings, for the caller
         return Out(format == 1 ? kron::RenderPlanText(*tl, at_instant)
                                : kron::RenderPlanJson(*tl, at_instant));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// --- Plans kept behind a handle (the playground) -------------------------------
+//
+// kron_plan renders the whole timeline (every event) as one text; a day of a
+// `*/1` CronJob is 7,000 events, 1.4 MB of JSON. The playground instead
+// simulates once (kron_plan_open) and asks for what it shows: the Jobs and
+// Pods as columns of numbers (the drawing), kubectl's tables at an instant
+// (picking another instant does not simulate again) and a slice of events.
+
+}  // extern "C"
+
+struct PlanHandle {
+  kron::Timeline tl;
+};
+
+namespace {
+
+void AppendTableJson(std::string& out, const kron::KubectlTable& t) {
+  out += "{\"columns\":[";
+  for (size_t i = 0; i < t.columns.size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(t.columns[i]));
+  out += "],\"rows\":[";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    out += r ? ",[" : "[";
+    for (size_t i = 0; i < t.rows[r].size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(t.rows[r][i]));
+    out += "]";
+  }
+  out += "]}";
+}
+
+// A `describe` text as RenderPlanText prints it, without the trailing blank lines.
+std::string TrimNewlines(std::string s) {
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+int64_t FloorDiv1000(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
+
+}  // namespace
+
+extern "C" {
+
+// Validates and simulates as kron_plan does (same arguments, no `at`, no
+// format). Returns a handle for kron_plan_* below, or NULL with the error
+// (kErrManifest: the findings in kron_last_error_detail(), as kron_plan).
+// On success kron_last_error_detail() holds the warnings (JSON).
+EMSCRIPTEN_KEEPALIVE PlanHandle* kron_plan_open(int n, const char* const* texts,
+                                                const char* const* names, double from,
+                                                double until, const char* pods,
+                                                const char* pod_runtime, double seed_lo,
+                                                double seed_hi) {
+  return Guard(
+      [&]() -> PlanHandle* {
+        if (n < 1 || texts == nullptr || names == nullptr) {
+          SetError(kErrArgument, "plan: no manifest given");
+          return nullptr;
+        }
+        if (!CheckSeconds(from, "from") || !CheckSeconds(until, "until")) return nullptr;
+        kron::PlanOptions options;
+        options.from = At(from);
+        options.until = At(until);
+        options.seed = Seed(seed_lo, seed_hi);
+        if (pods != nullptr && *pods) {
+          absl::StatusOr<kron::PodOutcomeModel> m = kron::ParsePodOutcomeModel(pods);
+          if (!m.ok()) {
+            SetError(kErrArgument, absl::StrCat("pods: ", m.status().message()));
+            return nullptr;
+          }
+          options.pods = *m;
+        }
+        if (pod_runtime != nullptr && *pod_runtime) {
+          absl::StatusOr<int64_t> ms = kron::ParsePodRuntime(pod_runtime);
+          if (!ms.ok()) {
+            SetError(kErrArgument, absl::StrCat("podRuntime: ", ms.status().message()));
+            return nullptr;
+          }
+          options.pod_runtime_ms = *ms;
+        }
+        const kron::TimeZones* zones = Zones();
+        if (!zones) return nullptr;
+        kron::ValidationOptions vopts;  // as bindings/cli/plan_command.cc: --from is "now"
+        vopts.now = options.from;
+        std::vector<kron::Manifest> manifests;
+        bool unreadable = false, invalid = false;
+        std::string findings = "[";
+        for (int i = 0; i < n; ++i) {
+          kron::ValidationReport report =
+              kron::ValidateManifestText(texts[i], names[i] ? names[i] : "-", *zones, vopts);
+          for (const kron::ReportItem& item : report.items) {
+            if (findings.size() > 1) findings += ",";
+            AppendItemJson(findings, item);
+          }
+          unreadable |= report.unreadable;
+          invalid |= report.invalid;
+          for (kron::Manifest& m : report.manifests) manifests.push_back(std::move(m));
+        }
+        findings += "]";
+        if (unreadable || invalid) {
+          SetError(kErrManifest, unreadable ? "some input is unreadable; nothing planned"
+                                            : "some object is invalid; nothing planned");
+          g_error_detail = std::move(findings);
+          return nullptr;
+        }
+        absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(manifests, *zones, options);
+        if (!tl.ok()) {
+          SetError(kErrArgument, tl.status().message());
+          return nullptr;
+        }
+        ClearError();
+        g_error_detail = std::move(findings);
+        return new PlanHandle{std::move(*tl)};
+      },
+      static_cast<PlanHandle*>(nullptr));
+}
+
+EMSCRIPTEN_KEEPALIVE void kron_plan_free(PlanHandle* h) { delete h; }
+
+// The simulated objects as columns (milliseconds; null when unset):
+//   {"cronjobs":[{"name","schedule","timeZone"}],
+//    "jobs":{"name":[],"created":[],"deleted":[],"condition":[0 none|1 Complete|2 Failed],
+//            "finished":[],"reason":[]},
+//    "pods":{"name":[],"job":[],"created":[],"deleted":[],"finished":[],"succeeded":[0|1],
+//            "runs":[],"firstRunEnd":[]},
+//    "events":count,"notes":[]}
+EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
+  return Guard(
+      [&]() -> const char* {
+        const kron::Timeline& tl = h->tl;
+        auto opt = [](std::string& out, const std::optional<int64_t>& v) {
+          if (v) absl::StrAppend(&out, *v); else out += "null";
+        };
+        std::string out = "{\"cronjobs\":[";
+        for (size_t i = 0; i < tl.cronjobs.size(); ++i) {
+          const kron::PlannedCronJob& c = tl.cronjobs[i];
+          absl::StrAppend(&out, i ? "," : "", "{\"name\":", kron::JsonQuote(c.name),
+                          ",\"schedule\":", kron::JsonQuote(c.schedule), ",\"timeZone\":",
+                          c.time_zone ? kron::JsonQuote(*c.time_zone) : "null", "}");
+        }
+        out.reserve(out.size() + tl.jobs.size() * 80 + tl.pods.size() * 90);
+        const size_t nj = tl.jobs.size(), np = tl.pods.size();
+        auto column = [&](absl::string_view key, size_t count, auto&& cell) {
+          absl::StrAppend(&out, "\"", key, "\":[");
+          for (size_t i = 0; i < count; ++i) {
+            if (i) out += ',';
+            cell(i);
+          }
+          out += "]";
+        };
+        out += "],\"jobs\":{";
+        column("name", nj, [&](size_t i) { out += kron::JsonQuote(tl.jobs[i].name); });
+        out += ',';
+        column("created", nj, [&](size_t i) { absl::StrAppend(&out, tl.jobs[i].created_ms); });
+        out += ',';
+        column("deleted", nj, [&](size_t i) { opt(out, tl.jobs[i].deleted_ms); });
+        out += ',';
+        column("condition", nj, [&](size_t i) { absl::StrAppend(&out, static_cast<int>(tl.jobs[i].condition)); });
+        out += ',';
+        column("finished", nj, [&](size_t i) { absl::StrAppend(&out, tl.jobs[i].finished_ms); });
+        out += ',';
+        column("reason", nj, [&](size_t i) { out += kron::JsonQuote(tl.jobs[i].reason); });
+        out += "},\"pods\":{";
+        column("name", np, [&](size_t i) { out += kron::JsonQuote(tl.pods[i].name); });
+        out += ',';
+        column("job", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].job); });
+        out += ',';
+        column("created", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].created_ms); });
+        out += ',';
+        column("deleted", np, [&](size_t i) { opt(out, tl.pods[i].deleted_ms); });
+        out += ',';
+        column("finished", np, [&](size_t i) { opt(out, tl.pods[i].finished_ms); });
+        out += ',';
+        column("succeeded", np, [&](size_t i) { out += tl.pods[i].succeeded ? '1' : '0'; });
+        out += ',';
+        column("runs", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].runs.size()); });
+        out += ',';
+        column("firstRunEnd", np, [&](size_t i) {
+          const auto& runs = tl.pods[i].runs;
+          opt(out, runs.empty() ? std::nullopt : std::optional<int64_t>(runs.front().end_ms));
+        });
+        absl::StrAppend(&out, "},\"events\":", tl.events.size(), ",\"notes\":[");
+        for (size_t i = 0; i < tl.notes.size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(tl.notes[i]));
+        out += "]}";
+        ClearError();
+        return Out(std::move(out));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// How many events carry a time (whole seconds, as the API server stores
+// them) at or before `at` (Unix seconds): events [0, result) are "up to at".
+EMSCRIPTEN_KEEPALIVE int kron_plan_events_until(const PlanHandle* h, double at) {
+  const std::vector<kron::TimelineEvent>& ev = h->tl.events;
+  const auto it = std::partition_point(ev.begin(), ev.end(), [&](const kron::TimelineEvent& e) {
+    return static_cast<double>(FloorDiv1000(e.time_ms)) <= at;
+  });
+  return static_cast<int>(it - ev.begin());
+}
+
+// Events [begin, end) as RenderPlanJson writes them:
+// [{"time","object","type","reason","message","source"}].
+EMSCRIPTEN_KEEPALIVE const char* kron_plan_events(const PlanHandle* h, int begin, int end) {
+  return Guard(
+      [&]() -> const char* {
+        const std::vector<kron::TimelineEvent>& ev = h->tl.events;
+        const size_t b = static_cast<size_t>(std::max(begin, 0));
+        const size_t e = std::min(static_cast<size_t>(std::max(end, 0)), ev.size());
+        std::string out = "[";
+        for (size_t i = b; i < e; ++i) {
+          const kron::TimelineEvent& x = ev[i];
+          absl::StrAppend(&out, i > b ? ",\n" : "\n", "{\"time\":",
+                          kron::JsonQuote(kron::FormatRfc3339Utc(
+                              kron::Instant::FromUnixSeconds(FloorDiv1000(x.time_ms)))),
+                          ",\"object\":", kron::JsonQuote(x.object), ",\"type\":",
+                          kron::JsonQuote(kron::EventTypeName(x.type)),
+                          ",\"reason\":", kron::JsonQuote(x.reason),
+                          ",\"message\":", kron::JsonQuote(x.message),
+                          ",\"source\":", kron::JsonQuote(x.source), "}");
+        }
+        out += "]";
+        ClearError();
+        return Out(std::move(out));
+      },
+      static_cast<const char*>(nullptr));
+}
+
+// kubectl at `at` (Unix seconds): the "tables" of RenderPlanJson, except that
+// each describe entry is {"object","text"} with the whole block `kron plan`
+// prints (DescribeCronJob / DescribeJob) for the objects that exist then.
+EMSCRIPTEN_KEEPALIVE const char* kron_plan_tables(const PlanHandle* h, double at) {
+  return Guard(
+      [&]() -> const char* {
+        if (!CheckSeconds(at, "at")) return nullptr;
+        const kron::Timeline& tl = h->tl;
+        const kron::Instant when = At(at);
+        const int64_t at_ms = when.unix_seconds() * 1000;
+        std::string out = absl::StrCat("{\"at\":", kron::JsonQuote(kron::FormatRfc3339Utc(when)),
+                                       ",\"cronjobs\":");
+        AppendTableJson(out, kron::GetCronJobsTable(tl, when));
+        out += ",\"jobs\":";
+        AppendTableJson(out, kron::GetJobsTable(tl, when));
+        out += ",\"pods\":";
+        AppendTableJson(out, kron::GetPodsTable(tl, when));
+        // In name order, CronJobs first (as RenderPlanText).
+        std::vector<std::pair<std::string, int32_t>> cronjobs, jobs;
+        for (size_t c = 0; c < tl.cronjobs.size(); ++c) {
+          if (tl.cronjobs[c].created_ms <= at_ms) cronjobs.emplace_back(tl.cronjobs[c].name, int32_t(c));
+        }
+        for (size_t j = 0; j < tl.jobs.size(); ++j) {
+          if (kron::JobStateAtTime(tl, int32_t(j), at_ms).exists) jobs.emplace_back(tl.jobs[j].name, int32_t(j));
+        }
+        const auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
+        std::stable_sort(cronjobs.begin(), cronjobs.end(), by_name);
+        std::stable_sort(jobs.begin(), jobs.end(), by_name);
+        out += ",\"describe\":[";
+        bool first = true;
+        for (const auto& [name, c] : cronjobs) {
+          absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("CronJob/", name)),
+                          ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeCronJob(tl, c, when))), "}");
+          first = false;
+        }
+        for (const auto& [name, j] : jobs) {
+          absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("Job/", name)),
+                          ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeJob(tl, j, when))), "}");
+          first = false;
+        }
+        out += "]}";
+        ClearError();
+        return Out(std::move(out));
       },
       static_cast<const char*>(nullptr));
 }

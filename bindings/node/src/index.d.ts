@@ -13,6 +13,8 @@ export interface LoadOptions {
   locateFile?: (path: string, prefix: string) => string;
   /** Parse the embedded tz database now rather than on first use. */
   preloadZones?: boolean;
+  /** kron.wasm compiled already (or a promise of it): instantiated instead of fetched. */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module | null>;
 }
 
 /** Every error the engine reports. */
@@ -170,6 +172,28 @@ export interface Plan {
   warnings: Finding[];
 }
 
+/** Columns of a kept plan's objects (epoch ms; null when unset). */
+export interface PlanObjects {
+  cronjobs: { name: string; schedule: string; timeZone: string | null }[];
+  jobs: { name: string[]; created: number[]; deleted: (number | null)[]; condition: (0 | 1 | 2)[]; finished: number[]; reason: string[] };
+  pods: { name: string[]; job: number[]; created: number[]; deleted: (number | null)[]; finished: (number | null)[]; succeeded: (0 | 1)[]; runs: number[]; firstRunEnd: (number | null)[] };
+  /** How many events the simulation recorded. */
+  events: number;
+  notes: string[];
+}
+
+/** A simulation kept in the module (Kron.planOpen): answers without simulating again. */
+export interface PlanHandle {
+  readonly warnings: Finding[];
+  objects(): PlanObjects;
+  /** How many events happened at or before `at` (whole seconds). */
+  eventsUntil(at: DateLike): number;
+  events(begin: number, end: number): PlanEvent[];
+  /** As Plan.tables; describe entries are { object, text }. */
+  tables(at: DateLike): NonNullable<Plan['tables']>;
+  dispose(): void;
+}
+
 export interface RunPlan {
   /** Milliseconds the container runs. */
   runtime: number;
@@ -245,6 +269,8 @@ export declare class Kron {
   plan(manifests: Manifests, options: PlanOptions): Plan;
   planJson(manifests: Manifests, options: PlanOptions): string;
   planText(manifests: Manifests, options: PlanOptions): string;
+  /** Simulates once and keeps the timeline in the module; null when the module lacks kron_plan_open. */
+  planOpen(manifests: Manifests, options: Omit<PlanOptions, 'at'>): PlanHandle | null;
 
   /** Runs the native CLI inside the module. */
   cli(args: string[], options?: {

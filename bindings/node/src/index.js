@@ -129,8 +129,11 @@ let defaultInstance;
 /**
  * Instantiates the module. `options.wasmBinary` (bytes of kron.wasm) skips the
  * file lookup; `options.locateFile` overrides where kron.wasm is fetched from;
- * `options.preloadZones` parses the tz database now instead of on first use.
- * Without options, every call returns the same shared instance.
+ * `options.preloadZones` parses the tz database now instead of on first use;
+ * `options.wasmModule` (a compiled WebAssembly.Module, or a promise of one —
+ * e.g. WebAssembly.compileStreaming started by a page's head) is instantiated
+ * instead of fetching kron.wasm (a promise that rejects or gives null: fetched
+ * as usual). Without options, every call returns the same shared instance.
  */
 export function load(options) {
   if (options === undefined) return (defaultInstance ??= instantiate({}));
@@ -146,13 +149,22 @@ async function instantiate(options) {
     stderr: (b) => io.write(2, b),
   };
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+  const compiled = options.wasmModule ? await Promise.resolve(options.wasmModule).catch(() => null) : null;
+  let instantiateFailed;
+  const failed = new Promise((_, reject) => { instantiateFailed = reject; });
+  if (compiled) {
+    moduleArgs.instantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), instantiateFailed);
+      return {};
+    };
+  }
   if (options.locateFile) {
     moduleArgs.locateFile = options.locateFile;
   } else if (!isNode) {
     const wasmUrl = new URL('../dist/kron.wasm', import.meta.url).href;
     moduleArgs.locateFile = (path, prefix) => (path.endsWith('.wasm') ? wasmUrl : prefix + path);
   }
-  const kron = new Kron(await factory(moduleArgs), io);
+  const kron = new Kron(await Promise.race([factory(moduleArgs), failed]), io);
   if (options.preloadZones) kron.preloadZones();
   return kron;
 }
@@ -609,6 +621,44 @@ export class Kron {
     return this.#plan(manifests, options, 1);
   }
 
+  /**
+   * Simulates once and keeps the timeline in the module (kron_plan_open):
+   * a PlanHandle answering objects(), tables(at), eventsUntil(at) and
+   * events(begin, end) without simulating again — nothing renders the whole
+   * event list. Options as plan() without `at`; throws as plan() does.
+   * null when this build of the module has no kron_plan_open. dispose() it.
+   */
+  planOpen(manifests, { from, until, pods = 'succeed', podRuntime = 5000, seed = 0 } = {}) {
+    const m = this.#m;
+    if (typeof m._kron_plan_open !== 'function') return null;
+    const docs = typeof manifests === 'string' ? [{ file: '-', text: manifests }] : manifests;
+    if (!Array.isArray(docs) || docs.length === 0) throw new TypeError('kron: plan needs manifest text or [{ file, text }]');
+    if (from === undefined || until === undefined) throw new TypeError('kron: plan needs `from` and `until`');
+    const fromS = floorSeconds(from, 'from');
+    const untilS = floorSeconds(until, 'until');
+    const runtime = typeof podRuntime === 'number' ? `${Math.trunc(podRuntime)}ms` : String(podRuntime);
+    const [lo, hi] = splitSeed(seed);
+    const strings = [];
+    for (const d of docs) strings.push(d.text, d.file ?? '-');
+    strings.push(String(pods), runtime);
+    const h = this.#withStrings(strings, (...ptrs) => {
+      const arr = m._malloc(docs.length * 8);
+      try {
+        for (let i = 0; i < docs.length; i++) {
+          m.HEAPU32[(arr >> 2) + i] = ptrs[2 * i];
+          m.HEAPU32[(arr >> 2) + docs.length + i] = ptrs[2 * i + 1];
+        }
+        return m._kron_plan_open(docs.length, arr, arr + docs.length * 4, fromS, untilS,
+          ptrs[2 * docs.length], ptrs[2 * docs.length + 1], lo, hi);
+      } finally {
+        m._free(arr);
+      }
+    });
+    if (!h) throw this.#error();
+    const detail = this.#str(m._kron_last_error_detail());
+    return new PlanHandle(this, h, detail ? JSON.parse(detail).map(finding) : []);
+  }
+
   #planWarnings = [];
 
   #plan(manifests, { from, until, pods = 'succeed', podRuntime = 5000, seed = 0, at } = {}, format) {
@@ -710,6 +760,62 @@ function splitSeed(seed) {
   else throw new RangeError('kron: seed must be a non-negative integer (number or bigint)');
   if (b < 0n || b >= 1n << 64n) throw new RangeError('kron: seed must fit in 64 bits');
   return [Number(b & 0xffffffffn), Number(b >> 32n)];
+}
+
+/**
+ * A simulated timeline kept in the module (Kron.planOpen). Times are epoch
+ * milliseconds in objects(), Dates/ms/RFC 3339 elsewhere, like plan().
+ */
+export class PlanHandle {
+  #kron;
+  #h;
+
+  constructor(kron, handle, warnings) {
+    this.#kron = kron;
+    this.#h = handle;
+    /** Validation warnings, as plan().warnings. */
+    this.warnings = warnings;
+    const free = (h) => kron._call('kron_plan_free', h);
+    if (registry) registry.register(this, { free, handle }, this);
+  }
+
+  #live() {
+    if (!this.#h) throw new Error('kron: plan used after dispose()');
+    return this.#h;
+  }
+
+  /**
+   * The Jobs and Pods as columns (ms; null when unset): { cronjobs: [{ name,
+   * schedule, timeZone }], jobs: { name, created, deleted, condition (0 none,
+   * 1 Complete, 2 Failed), finished, reason }, pods: { name, job (index),
+   * created, deleted, finished, succeeded (0/1), runs, firstRunEnd },
+   * events (count), notes }.
+   */
+  objects() {
+    return JSON.parse(this.#kron._string(this.#kron._call('kron_plan_objects', this.#live())));
+  }
+
+  /** How many events happened at or before `at` (their whole-second times). */
+  eventsUntil(at) {
+    return this.#kron._call('kron_plan_events_until', this.#live(), floorSeconds(at, 'at'));
+  }
+
+  /** Events [begin, end) as plan().events has them. */
+  events(begin, end) {
+    return JSON.parse(this.#kron._string(this.#kron._call('kron_plan_events', this.#live(), begin, end)));
+  }
+
+  /** kubectl's tables at `at`, as plan().tables; describe entries are { object, text }. */
+  tables(at) {
+    return JSON.parse(this.#kron._string(this.#kron._call('kron_plan_tables', this.#live(), floorSeconds(at, 'at'))));
+  }
+
+  dispose() {
+    if (!this.#h) return;
+    if (registry) registry.unregister(this);
+    this.#kron._call('kron_plan_free', this.#h);
+    this.#h = 0;
+  }
 }
 
 // --- Schedules -------------------------------------------------------------------
