@@ -7,6 +7,11 @@
 //   node web/serve.mjs [--host 127.0.0.1] [--port 8080] [--root web/dist]
 //
 // --port 0 picks a free port. The first line printed is the URL.
+//
+// Files are kept in memory once read (until they change on disk) and carry
+// an ETag: the browser revalidates each load (Cache-Control: no-cache, so a
+// new build shows at once) and gets 304 for what it has. No compression: on
+// the loopback it costs more time than the bytes it saves.
 import { createServer } from 'node:http';
 import { stat, readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -39,6 +44,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const files = new Map();  // path → { mtimeMs, size, body, etag, modified }
+
 const server = createServer(async (req, res) => {
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -57,13 +64,24 @@ const server = createServer(async (req, res) => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    const body = await readFile(file);
+    let c = files.get(file);
+    if (!c || c.mtimeMs !== st.mtimeMs || c.size !== st.size) {
+      c = { mtimeMs: st.mtimeMs, size: st.size, body: await readFile(file),
+        etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`,
+        modified: new Date(st.mtimeMs).toUTCString() };
+      files.set(file, c);
+    }
+    const headers = { ETag: c.etag, 'Last-Modified': c.modified, 'Cache-Control': 'no-cache' };
+    if (req.headers['if-none-match'] === c.etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
     res.writeHead(200, {
+      ...headers,
       'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
+      'Content-Length': c.body.length,
     });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(req.method === 'HEAD' ? undefined : c.body);
   } catch (e) {
     res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${e}\n`);
   }

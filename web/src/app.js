@@ -7,7 +7,6 @@
 // manifest → timeline, tables and events).
 import * as engine from './engine.js';
 import { renderSchedule } from './schedule.js';
-import { renderValidation, renderPlan, renderTables, renderEvents, drawTimeline, moveCursor, planOptions, fillDescribe, remeasureTimeline } from './manifest.js';
 import { $, fmtUTC, localInputToMs, msToLocalInput, b64urlEncode, b64urlDecode } from './util.js';
 import { CRONJOB_TEST01, JOB_TEST01 } from './seeds.js';
 
@@ -25,6 +24,16 @@ function defaults() {
 
 let state = defaults();
 let last = null;  // last plan: { model, result }
+
+// Manifest mode (manifest.js, timeline.js) is not in app.js's imports:
+// schedule mode paints without waiting for it. main() starts loading it
+// beside the engine (so it is there once the page has loaded, offline too).
+let M = null;
+let manifestLoading = null;
+function loadManifestMode() {
+  manifestLoading ??= import('./manifest.js').then((m) => { M = m; return m; }, (e) => { manifestLoading = null; throw e; });
+  return manifestLoading;
+}
 
 // --- permalink ---------------------------------------------------------------
 
@@ -156,30 +165,48 @@ function doSchedule(startedAt) {
   showTimings();
 }
 
+// Also after the frame: the time until the browser has laid out and painted
+// the result (data-plan-paint-ms), not only until the DOM is written.
+function afterPaint(t0, set) {
+  requestAnimationFrame(() => setTimeout(() => { set(performance.now() - t0); showTimings(); }, 0));
+}
+
 function doManifest(startedAt) {
   const t0 = startedAt ?? performance.now();
-  const v = renderValidation(state.text, state.simFrom);
-  last = renderPlan(state, v);
+  if (!M) return loadManifestMode().then(() => doManifest(t0));
+  const tv = performance.now();
+  const v = M.renderValidation(state.text, state.simFrom);
+  const validateMs = performance.now() - tv;
+  last = M.renderPlan(state, v);
   timings.plan = performance.now() - t0;
-  document.body.dataset.planEvents = last ? String(last.model.events.length) : '0';
+  const b = document.body.dataset;
+  b.planEvents = last ? String(last.model.events.count) : '0';
+  if (last) {
+    // Input → work starts (a frame at most: renders are coalesced), then the steps.
+    const wait = tv - t0;
+    b.planParts = [`wait ${wait.toFixed(1)}`, `validate ${validateMs.toFixed(1)}`,
+      ...Object.entries(last.parts).map(([k, x]) => `${k} ${x.toFixed(1)}`)].join(' · ');
+  }
   writeHash();
   showTimings();
+  afterPaint(t0, (ms) => { b.planPaintMs = ms.toFixed(2); });
+  return undefined;
 }
 
 function pickAt(at, startedAt) {
   const t0 = startedAt ?? performance.now();
   state.at = at;
   clampAt();
-  if (last && engine.has('plan')) {
+  if (last && M && engine.has('plan')) {
     try {
       const tPlan = performance.now();
-      const r = engine.plan(state.text, planOptions(state));
+      const r = M.tablesAt(state, state.at);  // the kept simulation's tables, no new plan
       document.body.dataset.atEngineMs = (performance.now() - tPlan).toFixed(2);
-      last.result = r;
-      renderTables(r, state.at);
+      if (r.result) last.result = r.result;
+      M.renderTables({ tables: r.tables }, state.at);
     } catch (e) { $('sim-error').textContent = String(e?.message ?? e); }
-    renderEvents(last.model, state.at);
-    moveCursor(last.model, state.at);
+    M.renderEvents(last.model, state.at);
+    M.moveCursor(last.model, state.at);
   }
   timings.at = performance.now() - t0;
   writeHash();
@@ -208,8 +235,9 @@ function setMode(mode, focus = false) {
     if (on && focus) tab.focus();
   }
   document.body.dataset.mode = mode;
-  remeasureTimeline();
-  if (mode === 'manifest') doManifest(); else doSchedule();
+  M?.remeasureTimeline();
+  // A promise when manifest mode is still loading.
+  return mode === 'manifest' ? doManifest() : doSchedule();
 }
 
 // --- wiring --------------------------------------------------------------------
@@ -264,7 +292,7 @@ function wire() {
 
   // Describe blocks are filled in when one is opened.
   $('tables').addEventListener('toggle', (e) => {
-    if (e.target.matches?.('details.describe-block') && e.target.open) fillDescribe(state);
+    if (e.target.matches?.('details.describe-block') && e.target.open) M?.fillDescribe(state);
   }, true);
 
   // Timeline: click or keys pick the instant.
@@ -295,7 +323,7 @@ function wire() {
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => { remeasureTimeline(); if (last && state.mode === 'manifest') drawTimeline(last.model, state.at); }, 100);
+    resizeTimer = setTimeout(() => { M?.remeasureTimeline(); if (last && M && state.mode === 'manifest') M.drawTimeline(last.model, state.at); }, 100);
   });
 
   window.addEventListener('hashchange', () => {
@@ -332,23 +360,34 @@ async function main() {
   state = readHash();
   toForm();
   wire();
+  loadManifestMode().catch(() => {});
   try {
     await engine.loadEngine();
     timings.engine = performance.now();
   } catch (e) {
+    document.documentElement.classList.remove('js-loading');
     $('engine-status').textContent = `Could not load kron's engine: ${e.message}`;
     $('engine-status').classList.add('error');
     return;
   }
-  setMode(state.mode);
+  try {
+    await setMode(state.mode);
+  } finally {
+    // The playground appears with its first result: one layout, not two.
+    document.documentElement.classList.remove('js-loading');
+  }
   timings.first = performance.now();
   showTimings();
   document.body.dataset.ready = '1';
+  // The first result painted (after layout), beside the figure above (written
+  // to the DOM). Only then the zone list (≈600 options).
+  afterPaint(0, (ms) => {
+    document.body.dataset.firstPaintMs = ms.toFixed(1);
+    fillZones();
+  });
   const i = engine.info();
   $('engine-status').textContent = `kron ${i.version} · tz database ${i.tzdata || '?'} · all answers computed in this page`;
   $('engine-info').textContent = `Engine: kron ${i.version} (WebAssembly). Time zones: IANA ${i.tzdata || '?'}. Works offline once loaded.`;
-  // After the first result is on screen: the zone list (≈600 options).
-  setTimeout(fillZones, 0);
   if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !navigator.webdriver) {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }

@@ -10,8 +10,11 @@ import * as pkg from './kron/src/index.js';
 
 let kron = null;
 
+// index.html's head starts compiling kron.wasm (self.kronWasm, a promise of
+// the compiled module or null) while the page's scripts load.
 export async function loadEngine() {
-  kron = await pkg.load();
+  const early = globalThis.kronWasm;
+  kron = await (early ? pkg.load({ wasmModule: early }) : pkg.load());
   return kron;
 }
 
@@ -214,6 +217,15 @@ export function validate(text, file, now) {
 export function plan(text, options) {
   if (!has('plan')) return null;
   return kron.plan(text, options);
+}
+
+// kron.planOpen(text, options): the simulation kept in the module (a handle
+// answering objects(), tables(at), eventsUntil(at), events(begin, end)), or
+// null when the package has no planOpen. Throws as plan() does.
+export function planOpen(text, options) {
+  if (!has('planOpen')) return null;
+  const { at, ...rest } = options;
+  return kron.planOpen(text, rest);
 }
 
 // `kron plan`'s text output (with the full `kubectl describe` blocks), or

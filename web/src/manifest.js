@@ -101,7 +101,8 @@ function describeHtml(d) {
   if (!d) return '';
   const list = Array.isArray(d) ? d : [d];
   if (!list.length) return '';
-  return list.map((x) => `<details class="describe-block" data-target="${esc(describeTarget(x.object))}"><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
+  // Entries with the whole text (a plan handle's) need no planText on opening.
+  return list.map((x) => `<details class="describe-block" data-target="${esc(describeTarget(x.object))}"${typeof x.text === 'string' ? ' data-full="1"' : ''}><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
 }
 
 // The whole `kubectl describe` blocks come from `kron plan`'s text output,
@@ -140,29 +141,35 @@ export function renderTables(result, at) {
 }
 
 export function renderEvents(model, at) {
-  const shown = model.events.filter((e) => e.t <= at);
-  const first = Math.max(0, shown.length - MAX_EVENTS_SHOWN);
-  const rows = shown.slice(first);
+  // Only the rows shown are read (from the engine's handle, when there is one).
+  const upTo = model.events.until(at);
+  const first = Math.max(0, upTo - MAX_EVENTS_SHOWN);
+  const rows = model.events.slice(first, upTo);
   const more = first ? `<p class="hint">${first} earlier event${first === 1 ? '' : 's'} not shown.</p>` : '';
-  const later = model.events.length - shown.length;
+  const later = model.events.count - upTo;
   // As text, aligned like kron plan's event table: cheap to lay out even
   // with hundreds of lines (an HTML table of them is not).
   const table = [['TIME', 'OBJECT', 'TYPE', 'REASON', 'MESSAGE', 'SOURCE'], ...rows.map((e) => [e.time, e.object, e.type, e.reason, e.message, e.source])];
   const lines = tabwrite(table, 3).split('\n');
   $('events').innerHTML = more + (rows.length
-    ? `<p class="hint" id="events-caption">${shown.length} event${shown.length === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</p><pre class="kubectl events" aria-describedby="events-caption">${lines.map((l, i) => (i > 0 && rows[i - 1].type === 'Warning' ? `<span class="warn">${esc(l)}</span>` : esc(l))).join('\n')}</pre>`
+    ? `<p class="hint" id="events-caption">${upTo} event${upTo === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</p><pre class="kubectl events" aria-describedby="events-caption">${lines.map((l, i) => (i > 0 && rows[i - 1].type === 'Warning' ? `<span class="warn">${esc(l)}</span>` : esc(l))).join('\n')}</pre>`
     : `<p class="hint">No events up to ${fmtUTC(at)}${later ? ` (${later} later)` : ''}.</p>`);
 }
 
 // Schedule ticks of each CronJob in the window, from the engine's fire times.
-function scheduleTicks(result, from, until) {
+// `cronjobs`: [{ schedule, timeZone }] (a plan handle's), else read from
+// the CronJobs table of a whole plan.
+function scheduleTicks(cronjobs, result, from, until) {
   const ticks = [];
-  const cj = result?.tables?.cronjobs;
-  if (!cj || !Array.isArray(cj.rows)) return ticks;
-  const ci = cj.columns.indexOf('SCHEDULE'), zi = cj.columns.indexOf('TIMEZONE');
-  for (const row of cj.rows) {
-    const spec = row[ci];
-    const tz = zi >= 0 && row[zi] !== '<none>' ? row[zi] : '';
+  let list = cronjobs;
+  if (!list) {
+    const cj = result?.tables?.cronjobs;
+    if (!cj || !Array.isArray(cj.rows)) return ticks;
+    const ci = cj.columns.indexOf('SCHEDULE'), zi = cj.columns.indexOf('TIMEZONE');
+    list = cj.rows.map((row) => ({ schedule: row[ci], timeZone: zi >= 0 && row[zi] !== '<none>' ? row[zi] : '' }));
+  }
+  for (const { schedule: spec, timeZone } of list) {
+    const tz = timeZone || '';
     try {
       for (const t of engine.secondsUntil(spec, tz, Math.floor(from / 1000) - 1, Math.ceil(until / 1000))) ticks.push(t * 1000);
     } catch { /* a schedule the engine rejects has no ticks */ }
@@ -182,44 +189,86 @@ export function planOptions(state) {
   };
 }
 
-// Goes from text to timeline: returns { model, result, ms } or null.
+// The simulation behind the drawn timeline, when the engine keeps it (a
+// PlanHandle): picking an instant asks it for tables, not for a new plan.
+let current = null;
+function setCurrent(h) {
+  if (current && current !== h) current.dispose();
+  current = h;
+}
+
+// kubectl's tables at `at` for the drawn plan: from the kept simulation, or
+// (older engines) a whole new plan. Returns { tables } or { result }.
+export function tablesAt(state, at) {
+  if (current) return { tables: current.tables(at) };
+  const r = engine.plan(state.text, planOptions(state));
+  return { result: r, tables: r?.tables };
+}
+
+// Goes from text to timeline: returns { model, result, parts } or null.
+// `parts`: where the time went (ms), for the page's timing line.
 export function renderPlan(state, validation) {
   const t0 = performance.now();
   const tl = $('timeline'), err = $('sim-error');
   err.textContent = '';
   if (!engine.has('plan')) {
+    setCurrent(null);
     tl.innerHTML = '<p class="missing">The timeline needs <code>kron.plan()</code>, which this build of the engine does not have yet.</p>';
     $('tables').innerHTML = '';
     $('events').innerHTML = '';
     return null;
   }
   if (validation.invalid) {
+    setCurrent(null);
     tl.innerHTML = '<p class="hint">Fix the errors above: the API server would not accept these objects, so nothing runs.</p>';
     $('tables').innerHTML = '';
     $('events').innerHTML = '';
     return null;
   }
-  let result;
-  const tPlan = performance.now();
+  const parts = {};
+  let mark = performance.now();
+  const tEngine = mark;
+  const lap = (k) => { const n = performance.now(); parts[k] = n - mark; mark = n; };
+  let handle = null, objects = null, result = null;
+  const options = planOptions(state);
   try {
-    result = engine.plan(state.text, planOptions(state));
-    document.body.dataset.planEngineMs = (performance.now() - tPlan).toFixed(2);
+    handle = engine.planOpen(state.text, options);
+    if (handle) {
+      lap('simulate');
+      objects = handle.objects();
+      lap('objects');
+      result = { tables: handle.tables(state.at), notes: objects.notes };
+      lap('kubectl');
+    } else {
+      result = engine.plan(state.text, options);
+      lap('plan');
+    }
   } catch (e) {
+    handle?.dispose();
+    setCurrent(null);
     err.textContent = String(e?.message ?? e);
     tl.innerHTML = '';
     return null;
   }
+  setCurrent(handle);
+  document.body.dataset.planEngineMs = (performance.now() - tEngine).toFixed(2);
+  mark = performance.now();
   const from = state.simFrom, until = state.simFrom + state.win * 1000;
   const runtimeMs = parseRuntime(state.runtime);
-  const model = buildModel(result, {
-    from, until, podRuntimeMs: runtimeMs, pods: state.pods, failN: state.failN | 0,
-    ticks: scheduleTicks(result, from, until),
+  const ticks = scheduleTicks(objects?.cronjobs, result, from, until);
+  lap('ticks');
+  const model = buildModel(handle ? { objects, handle } : { result }, {
+    from, until, podRuntimeMs: runtimeMs, pods: state.pods, failN: state.failN | 0, ticks,
   });
+  lap('model');
   drawTimeline(model, state.at);
+  lap('svg');
   renderTables(result, state.at);
+  lap('tables');
   renderEvents(model, state.at);
+  lap('events');
   summarize(model, result);
-  return { model, result, ms: performance.now() - t0 };
+  return { model, result, parts, ms: performance.now() - t0 };
 }
 
 // Go duration → ms, only to place pods on the timeline (the engine validated it).
@@ -275,6 +324,6 @@ function summarize(model, result) {
   const deleted = model.jobs.filter((j) => j.deleted != null).length;
   const notes = Array.isArray(result.notes) && result.notes.length ? ` Notes: ${result.notes.join('; ')}` : '';
   $('timeline-summary').textContent =
-    `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.length} events.${notes}`;
+    `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.count} events.${notes}`;
 }
 

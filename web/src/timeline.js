@@ -1,6 +1,7 @@
 // timeline.js — the SVG timeline of a kron.plan() result.
 //
-// The model is read from the engine's answer. When the plan carries the
+// The model is read from the engine's answer. From a plan handle it is the
+// simulated objects themselves (columns of milliseconds). When a plan carries the
 // simulated objects (`jobs` / `pods` with millisecond times) they are drawn as
 // they are; otherwise they are read back from the controllers' events
 // (`Created job`, `Created pod:`, `Deleted job`, `Deleted pod:`, `Completed`,
@@ -122,17 +123,80 @@ function fromObjects(r, opts) {
   });
 }
 
-export function buildModel(result, opts) {
-  // Many events share a second: parse each time string once.
-  const seen = new Map();
-  const events = (result.events ?? []).map((e) => {
-    let t = seen.get(e.time);
-    if (t === undefined) { t = toMs(e.time); seen.set(e.time, t); }
-    e.t = t;
-    return e;
+// The engine's objects as columns (PlanHandle.objects(): milliseconds, null
+// when unset): no events to read back, the pods' ends and outcomes are the
+// simulation's own.
+function fromColumns(o, opts) {
+  const J = o.jobs, P = o.pods;
+  const jobs = J.name.map((name, i) => {
+    const c = J.condition[i];
+    return {
+      name, created: J.created[i], deleted: J.deleted[i], pods: [],
+      condition: c === 1 ? 'Complete' : c === 2 ? 'Failed' : null,
+      finished: c ? J.finished[i] : null, reason: J.reason[i] || '',
+    };
   });
-  const jobs = Array.isArray(result.jobs) && result.jobs.length && typeof result.jobs[0] === 'object'
-    ? fromObjects(result, opts) : fromEvents(events, opts);
+  for (let i = 0; i < P.name.length; i++) {
+    const j = jobs[P.job[i]];
+    const created = P.created[i];
+    const del = P.deleted[i] != null && P.deleted[i] <= opts.until ? P.deleted[i] : null;
+    const fin = P.finished[i] != null && P.finished[i] <= opts.until ? P.finished[i] : null;
+    const p = { name: P.name[i], job: j.name, created, run: j.pods.length, deleted: del, end: opts.until, ok: null };
+    if (fin != null) {
+      p.end = fin;
+      p.ok = P.succeeded[i] === 1;
+    } else if (del != null) {
+      // Deleted while active: killed during its first run, or (restartPolicy
+      // OnFailure) restarting in place after it.
+      const first = P.firstRunEnd[i];
+      if (first != null && first <= del) p.restarting = true; else p.killed = true;
+      p.end = del;
+      p.ok = false;
+    }
+    j.pods.push(p);
+  }
+  return jobs;
+}
+
+// Events as a list the page reads a slice of: { count, until(at) → how many
+// happened at or before `at`, slice(begin, end) }. From the engine's handle,
+// or over the array a whole plan returned.
+export function eventList(handle, count, events) {
+  if (handle) {
+    return { count, until: (at) => handle.eventsUntil(at), slice: (b, e) => (e > b ? handle.events(b, e) : []) };
+  }
+  return {
+    count: events.length,
+    until: (at) => {
+      let lo = 0, hi = events.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (events[mid].t <= at) lo = mid + 1; else hi = mid; }
+      return lo;
+    },
+    slice: (b, e) => events.slice(b, e),
+  };
+}
+
+// `source`: { objects, handle } from PlanHandle, or { result } from plan().
+export function buildModel(source, opts) {
+  let jobs, ev, derived = false;
+  if (source.objects) {
+    jobs = fromColumns(source.objects, opts);
+    ev = eventList(source.handle, source.objects.events);
+  } else {
+    const result = source.result;
+    // Many events share a second: parse each time string once.
+    const seen = new Map();
+    const events = (result.events ?? []).map((e) => {
+      let t = seen.get(e.time);
+      if (t === undefined) { t = toMs(e.time); seen.set(e.time, t); }
+      e.t = t;
+      return e;
+    });
+    derived = !Array.isArray(result.jobs);
+    jobs = Array.isArray(result.jobs) && result.jobs.length && typeof result.jobs[0] === 'object'
+      ? fromObjects(result, opts) : fromEvents(events, opts);
+    ev = eventList(null, 0, events);
+  }
   jobs.sort((a, b) => a.created - b.created || (a.name < b.name ? -1 : 1));
   // Lanes: a Job holds its lane from creation until deleted (or the window ends).
   const laneEnds = [];
@@ -142,7 +206,7 @@ export function buildModel(result, opts) {
     if (lane < 0) { lane = laneEnds.length; laneEnds.push(end); } else laneEnds[lane] = end;
     j.lane = lane;
   }
-  return { from: opts.from, until: opts.until, events, jobs, lanes: laneEnds.length, ticks: opts.ticks ?? [], derived: !Array.isArray(result.jobs) };
+  return { from: opts.from, until: opts.until, events: ev, jobs, lanes: laneEnds.length, ticks: opts.ticks ?? [], derived };
 }
 
 const STEPS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800].map((s) => s * 1000);
