@@ -365,17 +365,11 @@ async function main() {
     await engine.loadEngine();
     timings.engine = performance.now();
   } catch (e) {
-    document.documentElement.classList.remove('js-loading');
     $('engine-status').textContent = `Could not load kron's engine: ${e.message}`;
     $('engine-status').classList.add('error');
     return;
   }
-  try {
-    await setMode(state.mode);
-  } finally {
-    // The playground appears with its first result: one layout, not two.
-    document.documentElement.classList.remove('js-loading');
-  }
+  await setMode(state.mode);
   timings.first = performance.now();
   showTimings();
   document.body.dataset.ready = '1';
