@@ -26,8 +26,9 @@ let state = defaults();
 let last = null;  // last plan: { model, result }
 
 // Manifest mode (manifest.js, timeline.js) is not in app.js's imports:
-// schedule mode paints without waiting for it. main() starts loading it
-// beside the engine (so it is there once the page has loaded, offline too).
+// schedule mode paints without waiting for it. main() loads it once
+// the first result is painted, before the page reports itself ready
+// (data-ready), so it is there once the page has loaded, offline too.
 let M = null;
 let manifestLoading = null;
 function loadManifestMode() {
@@ -213,13 +214,16 @@ function pickAt(at, startedAt) {
   showTimings();
 }
 
-// Coalesce bursts of input into one render a frame (manifest mode only:
-// schedule mode renders on every keystroke).
+// Coalesce bursts of input into one render (manifest mode only: schedule
+// mode renders on every keystroke). Typing in the editor: one render a frame.
+// The simulation controls (a select fires input and change at once): one
+// render as soon as both are in.
 let manifestQueued = null;
-function queueManifest(t0) {
+function queueManifest(t0, typing) {
   if (manifestQueued != null) return;
   manifestQueued = t0;
-  requestAnimationFrame(() => { const s = manifestQueued; manifestQueued = null; doManifest(s); });
+  const run = () => { const s = manifestQueued; manifestQueued = null; doManifest(s); };
+  if (typing) requestAnimationFrame(run); else setTimeout(run, 0);
 }
 
 // --- mode tabs -----------------------------------------------------------------
@@ -257,7 +261,7 @@ function wire() {
   $('spec').addEventListener('scroll', () => { $('spec-backdrop').scrollLeft = $('spec').scrollLeft; });
   $('from-now').addEventListener('click', () => { $('from').value = msToLocalInput(Math.floor(Date.now() / 60000) * 60000); onSched(); });
 
-  const onSim = (e) => { fromSimForm(); queueManifest(e?.timeStamp && e.timeStamp <= performance.now() ? e.timeStamp : performance.now()); };
+  const onSim = (e) => { fromSimForm(); queueManifest(e?.timeStamp && e.timeStamp <= performance.now() ? e.timeStamp : performance.now(), e?.target?.id === 'manifest'); };
   $('manifest').addEventListener('input', onSim);
   for (const id of ['sim-from', 'sim-window', 'sim-pods', 'sim-failn', 'sim-runtime', 'sim-seed']) {
     $(id).addEventListener('input', onSim);
@@ -360,7 +364,6 @@ async function main() {
   state = readHash();
   toForm();
   wire();
-  loadManifestMode().catch(() => {});
   try {
     await engine.loadEngine();
     timings.engine = performance.now();
@@ -372,19 +375,22 @@ async function main() {
   await setMode(state.mode);
   timings.first = performance.now();
   showTimings();
-  document.body.dataset.ready = '1';
   // The first result painted (after layout), beside the figure above (written
-  // to the DOM). Only then the zone list (≈600 options).
-  afterPaint(0, (ms) => {
+  // to the DOM). Only then the zone list (≈600 options) and manifest mode's code.
+  const painted = new Promise((resolve) => afterPaint(0, (ms) => {
     document.body.dataset.firstPaintMs = ms.toFixed(1);
     fillZones();
-  });
+    resolve();
+  }));
   const i = engine.info();
   $('engine-status').textContent = `kron ${i.version} · tz database ${i.tzdata || '?'} · all answers computed in this page`;
   $('engine-info').textContent = `Engine: kron ${i.version} (WebAssembly). Time zones: IANA ${i.tzdata || '?'}. Works offline once loaded.`;
   if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !navigator.webdriver) {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
+  await painted;
+  await loadManifestMode().catch(() => {});
+  document.body.dataset.ready = '1';
 }
 
 main();

@@ -38,7 +38,17 @@ function applyLines(v) {
 
 // `now` anchors kron's DST warnings (the simulation's start, so a permalink
 // reads the same tomorrow).
+// The same text and start as last time (only the window or the outcomes
+// changed): the panel already says it.
+let lastValidation = null;
 export function renderValidation(text, now) {
+  if (lastValidation && lastValidation.text === text && lastValidation.now === now && $('validation').firstChild) return lastValidation.result;
+  const result = validationPanel(text, now);
+  lastValidation = { text, now, result };
+  return result;
+}
+
+function validationPanel(text, now) {
   const el = $('validation');
   const v = engine.validate(text, FILE, now);
   if (!v) {
