@@ -193,7 +193,8 @@ TEST_F(FireTimesTest, GapAtMidnightOfTheFirst) {
             760597200);
   // Kathmandu moved from +05:30 to +05:45 at 1986-01-01 00:00: midnight became 00:15.
   EXPECT_FALSE(Next(Parse("CRON_TZ=Asia/Katmandu 0 0 29-31 2 *"), Instant::FromUnixSeconds(505159226)));
-  FireTimes fires(Parse("TZ=America/Asuncion 1 1 15-16 ?/2 *"), Instant::FromUnixSeconds(812758705));
+  const Schedule asuncion = Parse("TZ=America/Asuncion 1 1 15-16 ?/2 *");
+  FireTimes fires(asuncion, Instant::FromUnixSeconds(812758705));
   EXPECT_EQ(fires.Next()->unix_seconds(), 819000060);
   EXPECT_EQ(fires.Next()->unix_seconds(), 821678460);
 }

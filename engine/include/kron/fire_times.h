@@ -43,9 +43,11 @@ bool CanEverFire(const Schedule& schedule);
 
 // Fire times after `after`, one Next at a time:
 //   for (FireTimes it(s, t); auto f = it.Next();) ...
+// The schedule is borrowed: it must outlive the iterator (a temporary does not compile).
 class FireTimes {
  public:
   FireTimes(const Schedule& schedule, Instant after) : schedule_(&schedule), cursor_(after) {}
+  FireTimes(const Schedule&& schedule, Instant after) = delete;
   std::optional<Instant> Next() {
     std::optional<Instant> f = kron::Next(*schedule_, cursor_);
     if (f) cursor_ = *f;
