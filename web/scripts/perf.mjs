@@ -13,7 +13,10 @@
 //   one-day       the seed CronJob (*/1) over a day, 1440 Jobs: window
 //                 6 h → 1 day, input → timeline, tables and events written
 //                 (data-plan-ms) and painted (data-plan-paint-ms, newer builds);
-//   instant       a picked instant (→ key on the one-day timeline) → tables.
+//   instant       a picked instant (→ key on the one-day timeline) → tables;
+//   --cpu         also the renderer main thread's CPU time of each one-day
+//                 re-render (Chromium trace, tasks from the input to 300 ms
+//                 after: JS, wasm, style, layout, paint), less load-bound.
 // Medians, with min–max. The machine's load average is printed: on a shared
 // machine the spread is large; compare builds within one run.
 import { spawn } from 'node:child_process';
@@ -24,10 +27,11 @@ import { launch, hashOf } from '../test/harness.mjs';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-let n = 6;
+let n = 6, cpu = false;
 const builds = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--n') n = Number(args[++i]);
+  else if (args[i] === '--cpu') cpu = true;
   else {
     const [name, spec] = args[i].split('=');
     const [root, serve] = spec.split(',');
@@ -84,12 +88,29 @@ async function oneDay(url, out) {
     const page = await b.context.newPage();
     await page.goto(url + '#' + DAY);
     await page.waitForSelector('#timeline svg[data-jobs="1440"]', { timeout: 30000 });
+    const cdp = cpu ? await b.context.newCDPSession(page) : null;
     for (let i = 0; i < 3; i++) {
       await page.selectOption('#sim-window', '21600');
       await page.waitForFunction(() => document.querySelector('#timeline svg')?.dataset.jobs === '360');
+      let trace = null;
+      if (cdp) {
+        await page.waitForTimeout(200);
+        trace = [];
+        const collect = (d) => trace.push(...d.value);
+        cdp.on('Tracing.dataCollected', collect);
+        trace.done = new Promise((r) => cdp.once('Tracing.tracingComplete', () => { cdp.off('Tracing.dataCollected', collect); r(); }));
+        await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+      }
       await page.selectOption('#sim-window', '86400');
-      await page.waitForFunction(() => document.querySelector('#timeline svg')?.dataset.jobs === '1440');
-      await page.waitForTimeout(150);
+      await page.waitForFunction(() => document.querySelector('#timeline svg')?.dataset.jobs === '1440', null, { polling: 100 });
+      await page.waitForTimeout(cdp ? 300 : 150);
+      if (cdp) {
+        await cdp.send('Tracing.end');
+        await trace.done;
+        const input = trace.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+        const tasks = trace.filter((e) => input && e.pid === input.pid && e.tid === input.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= input.ts - 1000);
+        out.cpu.push(tasks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000);
+      }
       out.day.push(await page.evaluate(() => ({ js: Number(document.body.dataset.planMs), paint: Number(document.body.dataset.planPaintMs) || NaN, parts: document.body.dataset.planParts ?? '' })));
     }
     for (let i = 0; i < 3; i++) {
@@ -112,7 +133,7 @@ const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(
 const results = {};
 for (const bd of builds) {
   bd.server = await serve(bd.serve, bd.root);
-  results[bd.name] = { cold: [], warm: [], day: [], at: [] };
+  results[bd.name] = { cold: [], warm: [], day: [], at: [], cpu: [] };
 }
 try {
   for (let i = 0; i < n; i++) {
@@ -131,6 +152,7 @@ for (const [name, r] of Object.entries(results)) {
   console.log(`  first result, cold   DOM ${fmt(r.cold.map((x) => x.dom))} · screen ${fmt(r.cold.map((x) => x.screen))}`);
   console.log(`  first result, warm   DOM ${fmt(r.warm.map((x) => x.dom))} · screen ${fmt(r.warm.map((x) => x.screen))}`);
   console.log(`  one-day timeline     written ${fmt(r.day.map((x) => x.js))} · painted ${fmt(r.day.map((x) => x.paint))}`);
+  if (cpu) console.log(`  one-day, main-thread CPU ${fmt(r.cpu)}`);
   console.log(`  pick an instant      ${fmt(r.at)}`);
   const last = r.day.at(-1)?.parts;
   if (last) console.log(`  last one-day parts   ${last}`);
