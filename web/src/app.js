@@ -172,9 +172,15 @@ function afterPaint(t0, set) {
   requestAnimationFrame(() => setTimeout(() => { set(performance.now() - t0); showTimings(); }, 0));
 }
 
+// What a manifest render depends on: a control's input and change events
+// that change nothing render once.
+const simKey = () => JSON.stringify([state.text, state.simFrom, state.win, state.pods, state.failN, state.runtime, state.seed, state.at]);
+let renderedKey = null;
+
 function doManifest(startedAt) {
   const t0 = startedAt ?? performance.now();
   if (!M) return loadManifestMode().then(() => doManifest(t0));
+  renderedKey = simKey();
   const tv = performance.now();
   const v = M.renderValidation(state.text, state.simFrom);
   const validateMs = performance.now() - tv;
@@ -208,22 +214,21 @@ function pickAt(at, startedAt) {
     } catch (e) { $('sim-error').textContent = String(e?.message ?? e); }
     M.renderEvents(last.model, state.at);
     M.moveCursor(last.model, state.at);
+    renderedKey = simKey();
   }
   timings.at = performance.now() - t0;
   writeHash();
   showTimings();
 }
 
-// Coalesce bursts of input into one render (manifest mode only: schedule
-// mode renders on every keystroke). Typing in the editor: one render a frame.
-// The simulation controls (a select fires input and change at once): one
-// render as soon as both are in.
+// Typing (the editor, the text and number fields): bursts of input coalesced
+// into one render a frame (schedule mode renders on every keystroke). A
+// select renders at once; the change event after its input finds nothing new.
 let manifestQueued = null;
-function queueManifest(t0, typing) {
+function queueManifest(t0) {
   if (manifestQueued != null) return;
   manifestQueued = t0;
-  const run = () => { const s = manifestQueued; manifestQueued = null; doManifest(s); };
-  if (typing) requestAnimationFrame(run); else setTimeout(run, 0);
+  requestAnimationFrame(() => { const s = manifestQueued; manifestQueued = null; doManifest(s); });
 }
 
 // --- mode tabs -----------------------------------------------------------------
@@ -261,7 +266,12 @@ function wire() {
   $('spec').addEventListener('scroll', () => { $('spec-backdrop').scrollLeft = $('spec').scrollLeft; });
   $('from-now').addEventListener('click', () => { $('from').value = msToLocalInput(Math.floor(Date.now() / 60000) * 60000); onSched(); });
 
-  const onSim = (e) => { fromSimForm(); queueManifest(e?.timeStamp && e.timeStamp <= performance.now() ? e.timeStamp : performance.now(), e?.target?.id === 'manifest'); };
+  const onSim = (e) => {
+    fromSimForm();
+    const t0 = e?.timeStamp && e.timeStamp <= performance.now() ? e.timeStamp : performance.now();
+    if (e && e.target?.tagName !== 'SELECT') queueManifest(t0);
+    else if (manifestQueued == null && simKey() !== renderedKey) doManifest(t0);
+  };
   $('manifest').addEventListener('input', onSim);
   for (const id of ['sim-from', 'sim-window', 'sim-pods', 'sim-failn', 'sim-runtime', 'sim-seed']) {
     $(id).addEventListener('input', onSim);
