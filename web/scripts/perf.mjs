@@ -14,6 +14,7 @@
 //                 6 h → 1 day, input → timeline, tables and events written
 //                 (data-plan-ms) and painted (data-plan-paint-ms, newer builds);
 //   instant       a picked instant (→ key on the one-day timeline) → tables;
+//   --day         only the one-day timeline and the instant, every round;
 //   --cpu         also the renderer main thread's CPU time of each one-day
 //                 re-render (Chromium trace, tasks from the input to 300 ms
 //                 after: JS, wasm, style, layout, paint), less load-bound.
@@ -27,11 +28,12 @@ import { launch, hashOf } from '../test/harness.mjs';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-let n = 6, cpu = false;
+let n = 6, cpu = false, dayOnly = false;
 const builds = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--n') n = Number(args[++i]);
   else if (args[i] === '--cpu') cpu = true;
+  else if (args[i] === '--day') dayOnly = true;
   else {
     const [name, spec] = args[i].split('=');
     const [root, serve] = spec.split(',');
@@ -108,7 +110,7 @@ async function oneDay(url, out) {
         await cdp.send('Tracing.end');
         await trace.done;
         const input = trace.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
-        const tasks = trace.filter((e) => input && e.pid === input.pid && e.tid === input.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= input.ts - 1000);
+        const tasks = trace.filter((e) => input && e.pid === input.pid && e.tid === input.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts + e.dur >= input.ts);  // from the task that dispatched the input
         out.cpu.push(tasks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000);
       }
       out.day.push(await page.evaluate(() => ({ js: Number(document.body.dataset.planMs), paint: Number(document.body.dataset.planPaintMs) || NaN, parts: document.body.dataset.planParts ?? '' })));
@@ -138,8 +140,8 @@ for (const bd of builds) {
 try {
   for (let i = 0; i < n; i++) {
     for (const bd of i % 2 ? [...builds].reverse() : builds) {
-      await firstResults(bd.server.url, results[bd.name]);
-      if (i < Math.ceil(n / 3)) await oneDay(bd.server.url, results[bd.name]);
+      if (!dayOnly) await firstResults(bd.server.url, results[bd.name]);
+      if (dayOnly || i < Math.ceil(n / 3)) await oneDay(bd.server.url, results[bd.name]);
     }
   }
 } finally {
