@@ -8,7 +8,6 @@
 #include <queue>
 
 #include "absl/hash/hash.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "kron/fire_times.h"
 #include "kron/names.h"
@@ -18,6 +17,15 @@ namespace {
 
 constexpr uint32_t kEmptyIndex = UINT32_MAX;
 constexpr uint32_t kTombIndex = UINT32_MAX - 1;
+
+// strings.Contains(schedule, "TZ") (formatSchedule) for the short texts
+// schedules are, without a library call per CronJob.
+bool MentionsTz(absl::string_view s) {
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] == 'Z' && s[i - 1] == 'T') return true;
+  }
+  return false;
+}
 
 template <typename T>
 size_t CapacityBytes(const std::vector<T>& v) {
@@ -81,16 +89,26 @@ absl::StatusOr<uint32_t> Fleet::Intern(absl::string_view schedule,
   // that does not load makes the controller refuse the CronJob (UnknownTimeZone
   // in syncCronJob), so the fleet refuses it too.
   scratch_.clear();
-  if (time_zone && !absl::StrContains(schedule, "TZ")) {
+  const bool prefixed = time_zone && !MentionsTz(schedule);
+  if (prefixed) {
+    scratch_.append("TZ=");
+    scratch_.append(time_zone->data(), time_zone->size());
+    scratch_.push_back(' ');
+  }
+  scratch_.append(schedule.data(), schedule.size());
+  // A known text skips the zone lookup: it parsed, so its TZ= zone loaded, and
+  // that zone is spec.timeZone when the name has no space (the parser reads
+  // the name up to the first space).
+  const auto known = by_text_.find(absl::string_view(scratch_));
+  if (known != by_text_.end() && (!prefixed || time_zone->find(' ') == absl::string_view::npos)) {
+    return texts_[*known].sched;
+  }
+  if (prefixed) {
     absl::StatusOr<const Zone*> zone = zones_->Find(*time_zone);
     if (!zone.ok()) {
       return absl::InvalidArgumentError(absl::StrCat("spec.timeZone: ", zone.status().message()));
     }
-    absl::StrAppend(&scratch_, "TZ=", *time_zone, " ");
-  }
-  scratch_.append(schedule.data(), schedule.size());
-  if (auto it = by_text_.find(absl::string_view(scratch_)); it != by_text_.end()) {
-    return texts_[*it].sched;
+    if (known != by_text_.end()) return texts_[*known].sched;
   }
 
   absl::StatusOr<Schedule> parsed = ParseStandard(scratch_, *zones_);
@@ -154,23 +172,26 @@ absl::string_view Fleet::name(CronJobId id) const {
 }
 
 CronJobId Fleet::Find(absl::string_view ns, absl::string_view name) const {
+  return Probe(NameHash(ns, name), ns, name, nullptr);
+}
+
+CronJobId Fleet::Probe(uint64_t hash, absl::string_view ns, absl::string_view name,
+                       size_t* insert_at) const {
   const size_t size = index_.size();
-  for (size_t i = IndexSlot(NameHash(ns, name));; i = i + 1 == size ? 0 : i + 1) {
+  size_t tomb = SIZE_MAX;
+  for (size_t i = IndexSlot(hash);; i = i + 1 == size ? 0 : i + 1) {
     const uint32_t e = index_[i];
-    if (e == kEmptyIndex) return kNoCronJob;
-    if (e != kTombIndex && name_len_[e] == name.size() && ns_len_[e] == ns.size() &&
-        this->name(e) == name && name_space(e) == ns) {
+    if (e == kEmptyIndex) {
+      if (insert_at != nullptr) *insert_at = tomb != SIZE_MAX ? tomb : i;
+      return kNoCronJob;
+    }
+    if (e == kTombIndex) {
+      if (tomb == SIZE_MAX) tomb = i;
+    } else if (name_len_[e] == name.size() && ns_len_[e] == ns.size() &&
+               this->name(e) == name && name_space(e) == ns) {
       return e;
     }
   }
-}
-
-void Fleet::IndexInsert(uint32_t id) {
-  const size_t size = index_.size();
-  size_t i = IndexSlot(NameHash(name_space(id), name(id)));
-  while (index_[i] != kEmptyIndex && index_[i] != kTombIndex) i = i + 1 == size ? 0 : i + 1;
-  if (index_[i] == kEmptyIndex) ++index_used_;
-  index_[i] = id;
 }
 
 void Fleet::IndexErase(uint32_t id) {
@@ -229,6 +250,23 @@ void Fleet::Reserve(size_t n) {
   if (size > index_.size()) IndexGrow(size);
 }
 
+void Fleet::Prefetch(const CronJobRecord& cj) const {
+  __builtin_prefetch(&index_[IndexSlot(NameHash(cj.name_space, cj.name))]);
+  // The text Intern looks up (formatSchedule's), built on the stack.
+  char text[256];
+  absl::string_view key = cj.schedule;
+  if (cj.time_zone && !MentionsTz(cj.schedule)) {
+    const size_t n = 3 + cj.time_zone->size() + 1 + cj.schedule.size();
+    if (n > sizeof text) return;
+    std::memcpy(text, "TZ=", 3);
+    std::memcpy(text + 3, cj.time_zone->data(), cj.time_zone->size());
+    text[3 + cj.time_zone->size()] = ' ';
+    std::memcpy(text + 4 + cj.time_zone->size(), cj.schedule.data(), cj.schedule.size());
+    key = absl::string_view(text, n);
+  }
+  by_text_.prefetch(key);
+}
+
 uint32_t Fleet::NewSlot() {
   if (!free_slots_.empty()) {
     const uint32_t id = free_slots_.back();
@@ -262,18 +300,25 @@ absl::StatusOr<CronJobId> Fleet::Upsert(const CronJobRecord& cj, bool* replaced)
   absl::StatusOr<uint32_t> sched = Intern(cj.schedule, cj.time_zone);
   if (!sched.ok()) return sched.status();
 
-  uint32_t id = Find(cj.name_space, cj.name);
+  // One hash and one probe both find the name and place a new one.
+  const uint64_t hash = NameHash(cj.name_space, cj.name);
+  size_t slot = 0;
+  uint32_t id = Probe(hash, cj.name_space, cj.name, &slot);
   if (replaced != nullptr) *replaced = id != kNoCronJob;
   if (id != kNoCronJob) {
     Dequeue(id);
     --refs_[sched_[id]];
     EraseSideTables(id);
   } else {
-    if ((index_used_ + 1) * 8 > index_.size() * 7) IndexGrow();
+    if ((index_used_ + 1) * 8 > index_.size() * 7) {
+      IndexGrow();
+      Probe(hash, cj.name_space, cj.name, &slot);
+    }
     id = NewSlot();
     StoreName(id, cj.name_space, cj.name);
     sched_[id] = *sched;
-    IndexInsert(id);
+    if (index_[slot] == kEmptyIndex) ++index_used_;
+    index_[slot] = id;
     ++live_;
   }
   sched_[id] = *sched;

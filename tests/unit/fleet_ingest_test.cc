@@ -1,11 +1,14 @@
 // Bulk ingest: 1 % corrupt records are reported exactly, everything else loads.
 #include "kron/fleet_ingest.h"
 
+#include <cstdint>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
 #include "kron/fleet.h"
@@ -194,6 +197,179 @@ TEST(FleetIngestTest, FieldsAndNulls) {
   EXPECT_EQ(fleet.active(id), 2);
   EXPECT_FALSE(fleet.last_schedule_time(id).has_value());
   EXPECT_EQ(fleet.schedule_text(fleet.schedule_index(id)), "TZ=Europe/Paris 0 9 * * *");
+}
+
+// One CronJob as a compact JSON object; `extra` goes into metadata.
+std::string Job(absl::string_view name, absl::string_view schedule, absl::string_view extra = "") {
+  return absl::StrCat(R"({"metadata":{"name":")", name, R"(","namespace":"n")", extra,
+                      R"(},"spec":{"schedule":")", schedule, R"("}})");
+}
+
+std::string List(const std::vector<std::string>& items) {
+  return absl::StrCat("{\"apiVersion\": \"v1\", \"items\": [\n", absl::StrJoin(items, ",\n"),
+                      "\n], \"kind\": \"List\"}\n");
+}
+
+// Brackets and quotes inside strings, escaped quotes and backslash runs,
+// shifted by one byte per item so that every escape lands on every position
+// of the scanner's 64-byte blocks, including a backslash ending one block and
+// the quote it escapes starting the next.
+TEST(FleetIngestTest, ListScannerStringsAndEscapesAtEveryOffset) {
+  std::vector<std::string> items;
+  for (int k = 0; k < 140; ++k) {
+    const std::string pad(size_t(k), 'x');
+    items.push_back(Job(absl::StrCat("j", k), "@daily",
+                        absl::StrCat(R"(,"annotations":{"a":")", pad,
+                                     R"(\"]}\\","b":"}}\\\\","c":"{[\\\"\\\\\"]"})")));
+  }
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, List(items));
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->records, 140u);
+  EXPECT_EQ(report->loaded, 140u);
+  EXPECT_TRUE(report->errors.empty()) << report->errors[0].message;
+  EXPECT_NE(fleet.Find("n", "j0"), kNoCronJob);
+  EXPECT_NE(fleet.Find("n", "j139"), kNoCronJob);
+}
+
+// The third item has a backslash outside any string right before a quote.
+// Read as an escape, it would flip every string after it and swallow the
+// items that follow; the scanner takes such blocks byte by byte, where a
+// backslash outside a string is just a bad byte, so only items[2] is lost.
+TEST(FleetIngestTest, ListThirdItemWithStrayBackslashIsTheOnlyLoss) {
+  std::vector<std::string> items = {Job("a", "@daily"), Job("b", "@hourly"),
+                                    R"({"metadata":{"name":"c","namespace":"n"}, \"spec": 1})",
+                                    Job("d", "*/5 * * * *"), Job("e", "@daily")};
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, List(items));
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->records, 5u);
+  EXPECT_EQ(report->loaded, 4u);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].position, 2u);
+  EXPECT_EQ(report->errors[0].message.substr(0, 16), "items[2]: JSON: ");
+  for (const char* name : {"a", "b", "d", "e"}) EXPECT_NE(fleet.Find("n", name), kNoCronJob) << name;
+  EXPECT_EQ(fleet.Find("n", "c"), kNoCronJob);
+}
+
+TEST(FleetIngestTest, ListTruncatedInsideAStringKeepsWhatCameBefore) {
+  std::string json = List({Job("a", "@daily"), Job("b", "@daily"), Job("c", "@daily")});
+  json.resize(json.find("\"c\"") + 2);  // ... {"metadata":{"name":"c
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, json);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->records, 3u);
+  EXPECT_EQ(report->loaded, 2u);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].message,
+            "items[2]: JSON: unterminated value (the rest of the input is lost)");
+}
+
+// NDJSON lines are read as one simdjson document stream per block of lines;
+// each document must be exactly its line. Bad lines between good ones.
+TEST(FleetIngestTest, NdjsonBadLinesBetweenGoodOnes) {
+  const std::string lines[] = {
+      Job("a", "@daily"),
+      Job("b\xff", "@daily"),                          // 2: invalid UTF-8 (its stream fails)
+      Job("l", "@daily") + ",",                        // 3: trailing comma
+      Job("c", "@daily"),
+      R"({"metadata":{"name":"d","namespace":"n"},"spec":{"schedule":"@daily"})",  // 5: unclosed
+      Job("e", "@daily"),
+      Job("f", "@daily") + " " + Job("g", "@daily"),   // 7: two objects: the first is read
+      Job("h", "0 0 1 2 *"),
+      Job("i", "@daily", R"(,"annotations":[)"),       // 9: unbalanced inside
+      Job("j", "@daily"),
+      Job("k", "@weekly", R"(,"uid":"\u0041")"),       // escapes in a field not read
+      Job("m\\u0021", "@daily"),                       // an escaped name: "m!"
+      Job("n", "5 4 * * sun"),
+  };
+  std::string ndjson;
+  for (const std::string& line : lines) absl::StrAppend(&ndjson, line, "\r\n");
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, ndjson);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->format, IngestFormat::kNdjson);
+  EXPECT_EQ(report->records, 13u);
+  std::vector<size_t> bad;
+  for (const IngestError& e : report->errors) bad.push_back(e.position);
+  EXPECT_EQ(bad, (std::vector<size_t>{2, 3, 5, 9}));
+  ASSERT_EQ(report->errors.size(), 4u);
+  EXPECT_EQ(report->errors[0].message, "line 2: JSON: The input is not valid UTF-8");
+  EXPECT_EQ(report->errors[1].message, "line 3: JSON: trailing content after the object");
+  EXPECT_EQ(report->errors[2].message.substr(0, 14), "line 5: JSON: ");
+  EXPECT_EQ(report->errors[3].message.substr(0, 14), "line 9: JSON: ");
+  EXPECT_EQ(report->loaded, 9u);
+  for (const char* name : {"a", "c", "e", "f", "h", "j", "k", "m!", "n"}) {
+    EXPECT_NE(fleet.Find("n", name), kNoCronJob) << name;
+  }
+  EXPECT_EQ(fleet.Find("n", "g"), kNoCronJob);
+  EXPECT_EQ(fleet.Find("n", "d"), kNoCronJob);
+}
+
+// A known schedule text must not stand in for the zone check: "TZ=Europe/Paris
+// 0 0 * * *" is both Europe/Paris with `0 0 * * *` and a zone named
+// "Europe/Paris 0" with `0 * * *`; only the first is a zone.
+TEST(FleetIngestTest, KnownScheduleTextDoesNotVouchForAZoneWithASpace) {
+  const std::string ndjson =
+      R"({"metadata":{"name":"a","namespace":"n"},"spec":{"schedule":"0 0 * * *","timeZone":"Europe/Paris"}})"
+      "\n"
+      R"({"metadata":{"name":"b","namespace":"n"},"spec":{"schedule":"0 * * *","timeZone":"Europe/Paris 0"}})"
+      "\n";
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, ndjson);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->loaded, 1u);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].message,
+            "line 2: spec.timeZone: unknown time zone Europe/Paris 0");
+}
+
+// Timestamps: the canonical form takes a shortcut, every other RFC 3339
+// form and every error goes to ParseInstant.
+TEST(FleetIngestTest, TimestampsCanonicalAndOther) {
+  struct Case {
+    const char* text;
+    int64_t unix;  // or INT64_MIN: an error
+  };
+  const Case cases[] = {
+      {"2026-01-01T00:00:00Z", 1767225600},
+      {"1970-01-01T00:00:00Z", 0},
+      {"2024-02-29T23:59:59Z", 1709251199},
+      {"2000-03-01T00:00:00Z", 951868800},
+      {"0001-01-01T00:00:00Z", -62135596800},
+      {"9999-12-31T23:59:59Z", 253402300799},
+      {"2026-01-01T01:00:00+01:00", 1767225600},
+      {"2026-01-01T00:00:00.5Z", 1767225600},
+      {"2023-02-29T00:00:00Z", INT64_MIN},
+      {"2026-13-01T00:00:00Z", INT64_MIN},
+      {"2026-01-01T24:00:00Z", INT64_MIN},
+      {"2026-01-01 00:00:00Z", INT64_MIN},
+  };
+  std::string ndjson;
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    absl::StrAppend(&ndjson, R"({"metadata":{"name":"t)", i,
+                    R"(","namespace":"n"},"spec":{"schedule":"@daily"},"status":{"lastScheduleTime":")",
+                    cases[i].text, "\"}}\n");
+  }
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, ndjson);
+  ASSERT_TRUE(report.ok()) << report.status();
+  size_t errors = 0;
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    const CronJobId id = fleet.Find("n", absl::StrCat("t", i));
+    if (cases[i].unix == INT64_MIN) {
+      EXPECT_EQ(id, kNoCronJob) << cases[i].text;
+      ASSERT_LT(errors, report->errors.size());
+      EXPECT_EQ(report->errors[errors].position, i + 1);
+      const std::string prefix = absl::StrCat("line ", i + 1, ": status.lastScheduleTime: ");
+      EXPECT_EQ(report->errors[errors].message.substr(0, prefix.size()), prefix);
+      ++errors;
+      continue;
+    }
+    ASSERT_NE(id, kNoCronJob) << cases[i].text;
+    EXPECT_EQ(fleet.last_schedule_time(id), Instant::FromUnixSeconds(cases[i].unix)) << cases[i].text;
+  }
+  EXPECT_EQ(errors, report->errors.size());
 }
 
 TEST(FleetIngestTest, NotJson) {

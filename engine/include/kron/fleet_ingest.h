@@ -9,15 +9,17 @@
 // (everything else is skipped unparsed): metadata.name, namespace,
 // creationTimestamp; spec.schedule, timeZone, suspend, concurrencyPolicy,
 // startingDeadlineSeconds; status.lastScheduleTime and the length of
-// status.active. Each record is parsed as its own document, so a bad record
-// (malformed JSON, a wrong type, a schedule robfig rejects, an unknown zone)
-// is reported with its position and reason and every other record is still
-// loaded:
+// status.active. Each record is read as its own document (NDJSON lines in
+// document streams of whole lines, each document checked to be its line, a
+// line that fails read again alone), so a bad record (malformed JSON, a wrong
+// type, a schedule robfig rejects, an unknown zone) is reported with its
+// position and reason and every other record is still loaded:
 //   items[17]: spec.schedule: end of range (7) above maximum (6): 7
 //   line 18: metadata.name: required
 // A List whose brackets never close past some item reports that item as
 // unterminated and loads everything before it. A record naming a CronJob
-// already in the fleet replaces it (counted in `replaced`).
+// already in the fleet replaces it (counted in `replaced`). An empty fleet is
+// first reserved for the number of records estimated from the first 64.
 #ifndef KRON_FLEET_INGEST_H_
 #define KRON_FLEET_INGEST_H_
 
