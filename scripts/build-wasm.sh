@@ -37,11 +37,14 @@ fi
 
 t0=$SECONDS
 log "configure ($BUILD)"
-# Every run: KRON_WASM_EXCLUDE must not stick in the CMake cache.
+# Every run: KRON_WASM_EXCLUDE must not stick in the CMake cache, and the
+# dependencies' package directories are found again (-U), since a new cache
+# key (other flags or versions) means another prefix.
 emcmake cmake -S "$ROOT/wasm" -B "$BUILD" -G "Unix Makefiles" \
   -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
   -DKRON_WASM_PREFIX="$KRON_WASM_CACHE/wasm-prefix" \
+  -Uabsl_DIR -Usimdjson_DIR -Udate_DIR -Uyaml_DIR \
   -DKRON_WASM_EXCLUDE="${KRON_WASM_EXCLUDE:-}" \
   -DKRON_NATIVE_KRON="$NATIVE" >/dev/null
 log "build (-j$JOBS)"
@@ -57,11 +60,15 @@ size_row() {  # name file
   printf '  %-28s %9d B raw %9d B gzip\n' "$1" "$(stat -c %s "$2")" "$(gzip -9c "$2" | wc -c)"
 }
 log "artifacts in $DIST"
-size_row kron.wasm "$DIST/kron.wasm"
-size_row kron.cjs "$DIST/kron.cjs"
-total_raw=$(($(stat -c %s "$DIST/kron.wasm") + $(stat -c %s "$DIST/kron.cjs")))
-total_gz=$(($(gzip -9c "$DIST/kron.wasm" | wc -c) + $(gzip -9c "$DIST/kron.cjs" | wc -c)))
-printf '  %-28s %9d B raw %9d B gzip\n' "total" "$total_raw" "$total_gz"
+# What the package ships: the module, its glue and the JS API (target: <= 250 KB gzip).
+shipped=("$DIST/kron.wasm" "$DIST/kron.cjs" "$ROOT/bindings/node/src/index.js")
+total_raw=0 total_gz=0
+for f in "${shipped[@]}"; do
+  size_row "$(basename "$f")" "$f"
+  total_raw=$((total_raw + $(stat -c %s "$f")))
+  total_gz=$((total_gz + $(gzip -9c "$f" | wc -c)))
+done
+printf '  %-28s %9d B raw %9d B gzip\n' "total shipped" "$total_raw" "$total_gz"
 echo "  linked into kron.wasm (tz data):"
 size_row "  zone table" "$BUILD/zone-table.bin"
 log "times: deps ${t_deps}s (cached after the first run), module ${t_build}s, total $((SECONDS - t_start))s"

@@ -7,7 +7,7 @@
 #
 # Result: static wasm libraries + CMake package files of Abseil, simdjson,
 # date (text tz mode) and libyaml under $KRON_WASM_CACHE/wasm-prefix, built
-# with the same flags as kron's module (-O2, -fwasm-exceptions). Each step
+# with the same flags as kron's cold code (-Oz, -fno-exceptions). Each step
 # leaves a stamp in $KRON_WASM_CACHE/wasm-stamps; delete one to redo that step.
 set -euo pipefail
 
@@ -19,11 +19,13 @@ BLD=$CACHE/wasm-build
 PREFIX=$CACHE/wasm-prefix
 STAMPS=$CACHE/wasm-stamps
 JOBS=${KRON_JOBS:-2}            # the machines have 2 cores; never more
-# The flags every wasm object of kron is compiled with; wasm/CMakeLists.txt uses
-# the same. -O2, never -Os: date's text-mode tz code is ~15x slower at -Os.
-# Wasm exceptions because date/tz throws internally; kron catches at the C ABI.
-WASM_FLAGS=${KRON_WASM_FLAGS:--fwasm-exceptions}
-OPT_FLAGS="-O2 -DNDEBUG"
+# The flags kron's cold wasm objects are compiled with (wasm/CMakeLists.txt
+# uses the same; it compiles the hot engine files -O3). Size first: nothing on
+# the per-call path of next-fire runs in these libraries, and nothing kron
+# links needs exceptions (no date/tz code is linked any more; simdjson then
+# builds with SIMDJSON_EXCEPTIONS=0, Abseil's throws become aborts).
+WASM_FLAGS=${KRON_WASM_FLAGS:--fno-exceptions}
+OPT_FLAGS="-Oz -DNDEBUG"
 
 export NODE_PATH=/usr/share/nodejs  # emcc's JS optimizer needs acorn (node-acorn)
 mkdir -p "$SRC" "$BLD" "$PREFIX" "$STAMPS"
@@ -140,14 +142,15 @@ build() {
 build libyaml "$(srcdir libyaml)" -DINSTALL_CMAKE_DIR=lib/cmake/yaml
 
 build simdjson "$(srcdir simdjson)" \
-  -DSIMDJSON_DEVELOPER_MODE=OFF -DSIMDJSON_ENABLE_THREADS=OFF
+  -DSIMDJSON_DEVELOPER_MODE=OFF -DSIMDJSON_ENABLE_THREADS=OFF -DSIMDJSON_EXCEPTIONS=OFF
 
-# date in text mode: reads IANA text files from the directory kron embeds
-# (INSTALL, see wasm/CMakeLists.txt), never the OS TZif files, never the network.
+# date: kron uses only the header-only date.h (calendar arithmetic); the tz
+# library is built for date's CMake package but not linked. It throws, so it
+# keeps emscripten's default exception mode (not -fno-exceptions).
 build date "$(srcdir howardhinnant-date)" \
   -DBUILD_TZ_LIB=ON -DUSE_SYSTEM_TZ_DB=OFF -DMANUAL_TZ_DB=ON -DENABLE_DATE_TESTING=OFF \
   -DENABLE_DATE_INSTALL=ON \
-  -DCMAKE_CXX_FLAGS="$WASM_FLAGS -DINSTALL=/usr/share/kron"
+  -DCMAKE_CXX_FLAGS="-DINSTALL=/usr/share/kron"
 
 build abseil "$ABSL_SRC" \
   -DABSL_PROPAGATE_CXX_STD=ON -DABSL_BUILD_TESTING=OFF -DABSL_ENABLE_INSTALL=ON \

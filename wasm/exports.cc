@@ -13,8 +13,9 @@
 //    and the fleet batch (kron_next_all) one crossing for N schedules.
 //  * Returned strings live in a module-owned buffer until the next call that
 //    returns a string: copy them at once (the JS side does).
-//  * No C++ exception leaves this file: the module is built with wasm
-//    exceptions because date/tz throws internally; every entry point catches.
+//  * The module is built without exceptions (-fno-exceptions: nothing it
+//    links throws on purpose, and exception support costs code size); a
+//    build with exceptions turned back on catches them in every entry point.
 // The module is single-threaded, so the little state here (the loaded zones,
 // the last error, the string buffer) is plain statics: this is the binding,
 // not the engine.
@@ -24,7 +25,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +38,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
+#include "cli_io.h"
+#include "compiled.h"
 #include "kron/backoff.h"
 #include "kron/fire_times.h"
 #include "kron/instant.h"
@@ -95,6 +97,7 @@ const char* Out(std::string s) {
 // Runs `f`, turning any escaping exception into an error result.
 template <typename F, typename R>
 R Guard(F f, R on_exception) {
+#if defined(__cpp_exceptions)
   try {
     return f();
   } catch (const std::exception& e) {
@@ -103,6 +106,10 @@ R Guard(F f, R on_exception) {
     SetError(kErrInternal, "internal error");
   }
   return on_exception;
+#else
+  (void)on_exception;
+  return f();
+#endif
 }
 
 // The zone table compiled into the module at build time, loaded on first
@@ -134,12 +141,6 @@ kron::Instant At(double t) { return kron::Instant::FromUnixSeconds(static_cast<i
 uint64_t Seed(double lo, double hi) {
   return (static_cast<uint64_t>(hi) << 32) | static_cast<uint64_t>(lo);
 }
-
-// A compiled schedule behind a handle. The zone it points at is owned by the
-// (never unloaded) TimeZones.
-struct Compiled {
-  kron::Schedule schedule;
-};
 
 // How the controller applies spec.timeZone: a TZ= prefix unless the schedule
 // already names a zone (formatSchedule, pkg/controller/cronjob/utils.go).
@@ -370,13 +371,8 @@ EMSCRIPTEN_KEEPALIVE int kron_schedule_next(const Compiled* h, double after, int
   return n;
 }
 
-// One fire time strictly after `after`: the per-call fast path (no buffer).
-// NaN when there is none (or `after` is out of range).
-EMSCRIPTEN_KEEPALIVE double kron_schedule_next1(const Compiled* h, double after) {
-  if (!IsWholeSeconds(after)) return NAN;
-  std::optional<kron::Instant> t = kron::Next(h->schedule, At(after));
-  return t ? static_cast<double>(t->unix_seconds()) : NAN;
-}
+// kron_schedule_next1 (one fire time, the per-call fast path) is in
+// exports_next.cc, compiled -O3.
 
 // The last `count` fire times strictly before `before`, latest first. As
 // kron_schedule_next.
@@ -986,19 +982,13 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_tables(const PlanHandle* h, double at
 // --- The CLI -------------------------------------------------------------------
 
 // Runs the native CLI (bindings/cli, compiled in unchanged) on argv[0..argc)
-// — argv[0] is the program name — and returns its exit status. Its stdin,
-// stdout and stderr are the module's devices (the JS side supplies and
-// collects the bytes); files are read from the module's file system.
+// — argv[0] is the program name — and returns its exit status. Its input
+// (stdin, files) and output (stdout, stderr) go through bindings/cli/cli_io.h,
+// which in the module calls the JS side (Module.kronIo): the module has no
+// file system.
 EMSCRIPTEN_KEEPALIVE int kron_cli(int argc, char** argv) {
   int code = Guard([&]() -> int { return kron_cli_main(argc, argv); }, 70);
-  if (code == 70 && g_error_code == kErrInternal) std::fprintf(stderr, "kron: %s\n", g_error.c_str());
-  std::cout.flush();
-  std::cerr.flush();
-  std::fflush(stdout);
-  std::fflush(stderr);
-  // Another run in this instance reads stdin afresh.
-  std::clearerr(stdin);
-  std::cin.clear();
+  if (code == 70 && g_error_code == kErrInternal) kron::cli::Printf(2, "kron: %s\n", g_error.c_str());
   return code;
 }
 

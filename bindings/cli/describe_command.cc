@@ -1,12 +1,12 @@
 // `kron describe SCHEDULE [--time-zone ZONE]`: the schedule in English, from
 // its compiled form, and how its two day fields combine.
-#include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "schedule_arg.h"
 #include "kron/describe.h"
@@ -17,10 +17,10 @@ namespace kron::cli {
 namespace {
 
 int Usage(absl::string_view problem) {
-  std::fprintf(stderr,
-               "kron describe: %.*s\n"
-               "usage: kron describe SCHEDULE [--time-zone ZONE]\n",
-               int(problem.size()), problem.data());
+  Printf(2,
+         "kron describe: %.*s\n"
+         "usage: kron describe SCHEDULE [--time-zone ZONE]\n",
+         int(problem.size()), problem.data());
   return 2;
 }
 
@@ -43,15 +43,15 @@ int RunDescribe(const Args& args) {
 
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
     return 2;
   }
   const std::optional<Schedule> schedule =
       ParseScheduleArg(*schedule_text, zone_name.value_or(""), **zones);
   if (!schedule) return 1;
-  std::printf("%s\n", DescribeSchedule(*schedule).c_str());
+  Printf(1, "%s\n", DescribeSchedule(*schedule).c_str());
   if (schedule->kind() == Schedule::Kind::kCron) {
-    std::printf("%s\n", ExplainDayMatching(*schedule).c_str());
+    Printf(1, "%s\n", ExplainDayMatching(*schedule).c_str());
   }
   return 0;
 }

@@ -4,15 +4,14 @@
 // kron fleet --generate N [--ndjson] [--seed S]
 //   Writes the deterministic synthetic fleet (kron/fleet_synth.h) to stdout.
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "kron/fleet.h"
 #include "kron/fleet_ingest.h"
@@ -27,7 +26,7 @@ constexpr char kFleetUsage[] =
     "       kron fleet --generate N [--ndjson] [--seed S]\n";
 
 int Usage(const std::string& problem) {
-  std::fprintf(stderr, "kron fleet: %s\n%s", problem.c_str(), kFleetUsage);
+  Printf(2, "kron fleet: %s\n%s", problem.c_str(), kFleetUsage);
   return 2;
 }
 
@@ -38,7 +37,7 @@ int Generate(uint64_t n, bool ndjson, uint64_t seed) {
   options.seed = seed;
   SyntheticFleet synth(**zones, options);
   const std::string out = ndjson ? synth.Ndjson(n) : synth.ListJson(n);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  Write(1, out);
   return 0;
 }
 
@@ -81,18 +80,17 @@ int RunFleet(const Args& args) {
   if (do_generate) return Generate(generate, ndjson, seed);
   if (file.empty()) return Usage("FILE is required");
 
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "kron fleet: cannot read %s\n", file.c_str());
+  std::string data;
+  if (!ReadFile(file, data)) {
+    Printf(2, "kron fleet: cannot read %s\n", file.c_str());
     return 1;
   }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const size_t size = data.size();
   data.append(kIngestPadding, '\0');
 
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron fleet: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron fleet: %s\n", std::string(zones.status().message()).c_str());
     return 1;
   }
   Fleet fleet(**zones);
@@ -101,32 +99,31 @@ int RunFleet(const Args& args) {
       IngestJson(fleet, absl::string_view(data.data(), size), IngestOptions(), /*padded=*/true);
   const double seconds = double(std::clock() - c0) / CLOCKS_PER_SEC;
   if (!report.ok()) {
-    std::fprintf(stderr, "kron fleet: %s: %s\n", file.c_str(),
-                 std::string(report.status().message()).c_str());
+    Printf(2, "kron fleet: %s: %s\n", file.c_str(), std::string(report.status().message()).c_str());
     return 1;
   }
   if (!at) at = Instant::FromUnixSeconds(std::time(nullptr));
   if (!until) until = *at + 86400;
 
-  std::printf("%s: %s, %zu bytes, %zu records read in %.3f s CPU\n", file.c_str(),
-              report->format == IngestFormat::kNdjson ? "NDJSON" : "List", size, report->records,
-              seconds);
-  std::printf("loaded %zu (replacing %zu), errors %zu\n", report->loaded, report->replaced,
-              report->errors.size());
+  Printf(1, "%s: %s, %zu bytes, %zu records read in %.3f s CPU\n", file.c_str(),
+         report->format == IngestFormat::kNdjson ? "NDJSON" : "List", size, report->records,
+         seconds);
+  Printf(1, "loaded %zu (replacing %zu), errors %zu\n", report->loaded, report->replaced,
+         report->errors.size());
   const size_t shown_errors = std::min<size_t>(report->errors.size(), 20);
   for (size_t i = 0; i < shown_errors; ++i) {
-    std::printf("  %s\n", report->errors[i].message.c_str());
+    Printf(1, "  %s\n", report->errors[i].message.c_str());
   }
   if (report->errors.size() > shown_errors) {
-    std::printf("  ... and %zu more\n", report->errors.size() - shown_errors);
+    Printf(1, "  ... and %zu more\n", report->errors.size() - shown_errors);
   }
   const FleetStats stats = fleet.Stats();
   size_t suspended = 0;
   for (CronJobId id = 0; id < fleet.id_bound(); ++id) {
     suspended += fleet.contains(id) && fleet.suspended(id);
   }
-  std::printf("fleet: %zu CronJobs (%zu suspended), %zu distinct schedules\n", fleet.size(),
-              suspended, stats.schedules);
+  Printf(1, "fleet: %zu CronJobs (%zu suspended), %zu distinct schedules\n", fleet.size(),
+         suspended, stats.schedules);
 
   std::vector<int64_t> next(fleet.id_bound());
   fleet.NextAll(*at, absl::MakeSpan(next), /*skip_suspended=*/true);
@@ -138,20 +135,20 @@ int RunFleet(const Args& args) {
   std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](CronJobId a, CronJobId b) {
     return next[a] != next[b] ? next[a] < next[b] : a < b;
   });
-  std::printf("\nnext fires after %s (first %zu):\n", FormatRfc3339Utc(*at).c_str(), k);
+  Printf(1, "\nnext fires after %s (first %zu):\n", FormatRfc3339Utc(*at).c_str(), k);
   for (size_t i = 0; i < k; ++i) {
     const CronJobId id = order[i];
     const std::string ns(fleet.name_space(id)), name(fleet.name(id));
-    std::printf("  %s  %s/%s  %s\n", FormatRfc3339Utc(Instant::FromUnixSeconds(next[id])).c_str(),
-                ns.c_str(), name.c_str(), fleet.JobName(id, next[id]).c_str());
+    Printf(1, "  %s  %s/%s  %s\n", FormatRfc3339Utc(Instant::FromUnixSeconds(next[id])).c_str(),
+           ns.c_str(), name.c_str(), fleet.JobName(id, next[id]).c_str());
   }
 
   const MinuteHistogram h = fleet.StartsPerMinute(*at, *until, top);
-  std::printf("\nbusiest minutes in [%s, %s): %llu Job starts in all\n",
-              FormatRfc3339Utc(*at).c_str(), FormatRfc3339Utc(*until).c_str(),
-              static_cast<unsigned long long>(h.total));
+  Printf(1, "\nbusiest minutes in [%s, %s): %llu Job starts in all\n",
+         FormatRfc3339Utc(*at).c_str(), FormatRfc3339Utc(*until).c_str(),
+         static_cast<unsigned long long>(h.total));
   for (const auto& [minute, count] : h.top) {
-    std::printf("  %s  %u\n", FormatRfc3339Utc(minute).c_str(), count);
+    Printf(1, "  %s  %u\n", FormatRfc3339Utc(minute).c_str(), count);
   }
   return report->errors.empty() ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 // kron — Kubernetes batch timing from the command line.
-#include <cstdio>
 #include "absl/strings/string_view.h"
 
+#include "cli_io.h"
 #include "commands.h"
 
 namespace {
@@ -25,7 +25,7 @@ constexpr char kUsage[] =
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fputs(kUsage, stderr);
+    kron::cli::Write(2, kUsage);
     return 2;
   }
   const absl::string_view command = argv[1];
@@ -37,10 +37,10 @@ int main(int argc, char** argv) {
   if (command == "describe") return kron::cli::RunDescribe(args);
   if (command == "zones") return kron::cli::RunZones(args);
   if (command == "help" || command == "--help" || command == "-h") {
-    std::fputs(kUsage, stdout);
+    kron::cli::Write(1, kUsage);
     return 0;
   }
-  std::fprintf(stderr, "kron: unknown command %.*s\n\n%s", int(command.size()), command.data(),
-               kUsage);
+  kron::cli::Printf(2, "kron: unknown command %.*s\n\n%s", int(command.size()), command.data(),
+                    kUsage);
   return 2;
 }

@@ -1,15 +1,15 @@
 // `kron next`: fire times of one schedule, or (with --tsv) of many, one per
 // stdin line, in the conformance format shared with the robfig oracle.
 #include <charconv>
-#include <cstdio>
-#include <iostream>
-#include <iterator>
+#include <algorithm>
+#include <ctime>
 #include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "schedule_arg.h"
 #include "kron/describe.h"
@@ -58,7 +58,8 @@ void AnswerTsvLine(absl::string_view line, bool last_only, const TimeZones& zone
 }
 
 int RunTsv(bool last_only, const TimeZones& zones) {
-  const std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  std::string input;
+  ReadStdin(input);
   std::string out;
   // One answer per line, empty lines included; CRLF line ends are accepted.
   absl::string_view rest = input;
@@ -69,21 +70,21 @@ int RunTsv(bool last_only, const TimeZones& zones) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     AnswerTsvLine(line, last_only, zones, out);
     if (out.size() > (1 << 20)) {
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      Write(1, out);
       out.clear();
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  Write(1, out);
   return 0;
 }
 
 int Usage(absl::string_view problem) {
-  std::fprintf(stderr,
-               "kron next: %.*s\n"
-               "usage: kron next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] "
-               "[--cronjob NAME]\n"
-               "       kron next --tsv [--last]\n",
-               int(problem.size()), problem.data());
+  Printf(2,
+         "kron next: %.*s\n"
+         "usage: kron next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] "
+         "[--cronjob NAME]\n"
+         "       kron next --tsv [--last]\n",
+         int(problem.size()), problem.data());
   return 2;
 }
 
@@ -113,7 +114,7 @@ int RunNext(const Args& args) {
 
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
     return 2;
   }
   if (tsv) return RunTsv(last_only, **zones);
@@ -134,21 +135,21 @@ int RunNext(const Args& args) {
   if (!schedule) return 1;
 
   const Zone& zone = schedule->zone();
-  std::printf("%s (tzdata %s)\n", DescribeSchedule(*schedule, {.name_utc = true}).c_str(),
-              (**zones).version().c_str());
-  std::printf("%-27s%s\n", "LOCAL", cronjob ? "UTC                   JOB" : "UTC");
+  Printf(1, "%s (tzdata %s)\n", DescribeSchedule(*schedule, {.name_utc = true}).c_str(),
+         (**zones).version().c_str());
+  Printf(1, "%-27s%s\n", "LOCAL", cronjob ? "UTC                   JOB" : "UTC");
   FireTimes fires(*schedule, after);
   for (int64_t i = 0; i < count; ++i) {
     const std::optional<Instant> fire = fires.Next();
     if (!fire) {
-      std::printf("(no fire time within five years: robfig/cron's horizon)\n");
+      Printf(1, "(no fire time within five years: robfig/cron's horizon)\n");
       break;
     }
     std::string line = absl::StrCat(FormatRfc3339(*fire, zone.OffsetAt(*fire)));
     line.resize(std::max<size_t>(line.size() + 1, 27), ' ');
     absl::StrAppend(&line, FormatRfc3339Utc(*fire));
     if (cronjob) absl::StrAppend(&line, "  ", *cronjob, "-", fire->unix_minutes());
-    std::printf("%s\n", line.c_str());
+    Printf(1, "%s\n", line.c_str());
   }
   return 0;
 }

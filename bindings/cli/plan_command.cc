@@ -7,17 +7,14 @@
 // The manifests are validated first, as `kron validate` does (with --from as
 // "now"); findings go to stderr in validate's format. Exit status: 0 planned,
 // 1 some object invalid (nothing planned), 2 usage error or unreadable input.
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "kron/instant.h"
 #include "kron/kubectl_tables.h"
@@ -32,21 +29,8 @@ constexpr char kPlanUsage[] =
     "usage: kron plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N]\n"
     "                 [--pod-runtime DURATION] [--seed N] [--at TIME] [--output text|json]\n";
 
-bool ReadFileText(absl::string_view path, std::string& out) {
-  if (path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
-  }
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) return false;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  out = std::move(buf).str();
-  return !in.bad();
-}
-
 int Usage(absl::string_view why) {
-  std::fprintf(stderr, "kron plan: %.*s\n%s", int(why.size()), why.data(), kPlanUsage);
+  Printf(2, "kron plan: %.*s\n%s", int(why.size()), why.data(), kPlanUsage);
   return 2;
 }
 
@@ -60,7 +44,7 @@ int RunPlan(const Args& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const absl::string_view a = args[i];
     if (a == "-h" || a == "--help") {
-      std::fputs(kPlanUsage, stdout);
+      Write(1, kPlanUsage);
       return 0;
     }
     const bool has_value = i + 1 < args.size();
@@ -102,7 +86,7 @@ int RunPlan(const Args& args) {
 
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron plan: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron plan: %s\n", std::string(zones.status().message()).c_str());
     return 2;
   }
   ValidationOptions vopts;
@@ -111,29 +95,29 @@ int RunPlan(const Args& args) {
   bool unreadable = false, invalid = false;
   for (absl::string_view file : files) {
     std::string text;
-    if (!ReadFileText(file, text)) {
-      std::fprintf(stderr, "%.*s: cannot read the file\n", int(file.size()), file.data());
+    if (!ReadInput(file, text)) {
+      Printf(2, "%.*s: cannot read the file\n", int(file.size()), file.data());
       unreadable = true;
       continue;
     }
     ValidationReport report = ValidateManifestText(text, file, **zones, vopts);
-    for (const ReportItem& item : report.items) std::cerr << item.ToString() << '\n';
+    for (const ReportItem& item : report.items) Write(2, absl::StrCat(item.ToString(), "\n"));
     unreadable |= report.unreadable;
     invalid |= report.invalid;
     for (Manifest& m : report.manifests) manifests.push_back(std::move(m));
   }
   if (unreadable) return 2;
   if (invalid) {
-    std::fputs("kron plan: some object is invalid; nothing planned\n", stderr);
+    Write(2, "kron plan: some object is invalid; nothing planned\n");
     return 1;
   }
   absl::StatusOr<Timeline> tl = SimulateTimeline(manifests, **zones, options);
   if (!tl.ok()) {
-    std::fprintf(stderr, "kron plan: %s\n", std::string(tl.status().message()).c_str());
+    Printf(2, "kron plan: %s\n", std::string(tl.status().message()).c_str());
     return 2;
   }
   const std::string out = json ? RenderPlanJson(*tl, at) : RenderPlanText(*tl, at);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  Write(1, out);
   return 0;
 }
 

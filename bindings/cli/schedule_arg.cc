@@ -1,9 +1,9 @@
 #include "schedule_arg.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "absl/strings/str_cat.h"
+#include "cli_io.h"
 
 namespace kron::cli {
 
@@ -17,11 +17,11 @@ std::optional<Schedule> ParseScheduleArg(absl::string_view schedule, absl::strin
   const std::string spec = WithTimeZone(schedule, zone);
   absl::StatusOr<Schedule> parsed = ParseStandard(spec, zones);
   if (parsed.ok()) return *parsed;
-  std::fprintf(stderr, "kron: invalid schedule %s: %s\n", spec.c_str(),
-               std::string(parsed.status().message()).c_str());
+  Printf(2, "kron: invalid schedule %s: %s\n", spec.c_str(),
+         std::string(parsed.status().message()).c_str());
   if (std::optional<SourceSpan> span = ScheduleErrorSpan(parsed.status())) {
-    std::fprintf(stderr, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
-                 std::string(std::max(1, span->end - span->begin), '^').c_str());
+    Printf(2, "  %s\n  %s%s\n", spec.c_str(), std::string(span->begin, ' ').c_str(),
+           std::string(std::max(1, span->end - span->begin), '^').c_str());
   }
   return std::nullopt;
 }

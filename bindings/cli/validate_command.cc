@@ -7,16 +7,13 @@
 //
 // Exit status: 0 all valid (warnings allowed), 1 some object invalid,
 // 2 some input unreadable (missing file, bad YAML/JSON, wrong field types).
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <iterator>
+#include <chrono>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "kron/instant.h"
 #include "kron/validation.h"
@@ -27,19 +24,6 @@ namespace {
 
 constexpr char kValidateUsage[] =
     "usage: kron validate [--now TIME] FILE...   (FILE may be - for stdin)\n";
-
-bool ReadAll(absl::string_view path, std::string& out) {
-  if (path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
-  }
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) return false;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  out = std::move(buf).str();
-  return !in.bad();
-}
 
 }  // namespace
 
@@ -53,28 +37,28 @@ int RunValidate(const Args& args) {
     if (args[i] == "--now" && i + 1 < args.size()) {
       absl::StatusOr<Instant> t = ParseInstant(args[++i]);
       if (!t.ok()) {
-        std::fprintf(stderr, "kron validate: --now: %s\n", std::string(t.status().message()).c_str());
+        Printf(2, "kron validate: --now: %s\n", std::string(t.status().message()).c_str());
         return 2;
       }
       options.now = *t;
     } else if (args[i] == "-h" || args[i] == "--help") {
-      std::fputs(kValidateUsage, stdout);
+      Write(1, kValidateUsage);
       return 0;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      std::fprintf(stderr, "kron validate: unknown flag %.*s\n%s", int(args[i].size()), args[i].data(),
-                   kValidateUsage);
+      Printf(2, "kron validate: unknown flag %.*s\n%s", int(args[i].size()), args[i].data(),
+             kValidateUsage);
       return 2;
     } else {
       files.push_back(args[i]);
     }
   }
   if (files.empty()) {
-    std::fputs(kValidateUsage, stderr);
+    Write(2, kValidateUsage);
     return 2;
   }
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron validate: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron validate: %s\n", std::string(zones.status().message()).c_str());
     return 2;
   }
   bool unreadable = false;
@@ -83,25 +67,27 @@ int RunValidate(const Args& args) {
   int warnings = 0;
   for (absl::string_view file : files) {
     std::string text;
-    if (!ReadAll(file, text)) {
-      std::fprintf(stderr, "%.*s: cannot read the file\n", int(file.size()), file.data());
+    if (!ReadInput(file, text)) {
+      Printf(2, "%.*s: cannot read the file\n", int(file.size()), file.data());
       unreadable = true;
       continue;
     }
     const ValidationReport report = ValidateManifestText(text, file, **zones, options);
     for (const ReportItem& item : report.items) {
-      std::cout << item.ToString() << '\n';
+      Write(1, absl::StrCat(item.ToString(), "\n"));
       if (item.severity == Severity::kWarning) ++warnings;
     }
     objects += static_cast<int>(report.manifests.size());
     unreadable |= report.unreadable;
     invalid |= report.invalid;
   }
-  std::cout.flush();
-  std::fprintf(stderr, "kron validate: %d object%s checked, %s, %d warning%s\n", objects,
-               objects == 1 ? "" : "s",
-               unreadable ? "some input unreadable" : invalid ? "some invalid" : "all valid", warnings,
-               warnings == 1 ? "" : "s");
+  Flush();
+  Printf(2, "kron validate: %d object%s checked, %s, %d warning%s\n", objects,
+         objects == 1 ? "" : "s",
+         unreadable ? "some input unreadable"
+         : invalid  ? "some invalid"
+                    : "all valid",
+         warnings, warnings == 1 ? "" : "s");
   return unreadable ? 2 : invalid ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "cli_io.h"
 #include "commands.h"
 #include "kron/zone.h"
 
@@ -14,10 +15,10 @@ namespace kron::cli {
 namespace {
 
 int Usage(absl::string_view problem) {
-  std::fprintf(stderr,
-               "kron zones: %.*s\n"
-               "usage: kron zones --export-table FILE\n",
-               int(problem.size()), problem.data());
+  Printf(2,
+         "kron zones: %.*s\n"
+         "usage: kron zones --export-table FILE\n",
+         int(problem.size()), problem.data());
   return 2;
 }
 
@@ -30,22 +31,26 @@ int RunZones(const Args& args) {
   }
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
   if (!zones.ok()) {
-    std::fprintf(stderr, "kron: %s\n", std::string(zones.status().message()).c_str());
+    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
     return 1;
   }
   absl::StatusOr<std::string> table = (*zones)->ExportTable();
   if (!table.ok()) {
-    std::fprintf(stderr, "kron: %s\n", std::string(table.status().message()).c_str());
+    Printf(2, "kron: %s\n", std::string(table.status().message()).c_str());
     return 1;
   }
   const std::string path(args[1]);
-  std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+  if (path == "-") {
+    Write(1, *table);
+    return 0;
+  }
+  std::FILE* out = std::fopen(path.c_str(), "wb");
   if (out == nullptr) {
-    std::fprintf(stderr, "kron: cannot write %s\n", path.c_str());
+    Printf(2, "kron: cannot write %s\n", path.c_str());
     return 1;
   }
   const bool ok = std::fwrite(table->data(), 1, table->size(), out) == table->size();
-  if (out != stdout ? std::fclose(out) != 0 : std::fflush(out) != 0) return 1;
+  if (std::fclose(out) != 0) return 1;
   return ok ? 0 : 1;
 }
 

@@ -143,11 +143,7 @@ export function load(options) {
 async function instantiate(options) {
   const factory = await loadFactory();
   const io = new StdIo();
-  const moduleArgs = {
-    stdin: () => io.readByte(),
-    stdout: (b) => io.write(1, b),
-    stderr: (b) => io.write(2, b),
-  };
+  const moduleArgs = { kronIo: io };
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   const compiled = options.wasmModule ? await Promise.resolve(options.wasmModule).catch(() => null) : null;
   let instantiateFailed;
@@ -169,52 +165,83 @@ async function instantiate(options) {
   return kron;
 }
 
-// The module's stdin/stdout/stderr devices: byte callbacks. Outside kron.cli
-// (nothing should print) bytes go to the console line by line.
+const utf8 = (s) => new TextEncoder().encode(s);
+
+// The CLI's input and output: the module has no file system, and
+// bindings/cli/cli_io.cc calls these (as Module.kronIo) instead.
+//   open(kind, path): stdin (kind 0) or file `path` (kind 1) of the running
+//     kron.cli call → its byte count, or -1 (no such file); take() copies it.
+//   write(fd, bytes): a chunk of stdout (1) or stderr (2).
+// Outside kron.cli (nothing should print) output goes to the console by line.
 class StdIo {
   constructor() {
-    this.capture = null;  // { out: [chunks], err: [chunks], stdin }
+    this.capture = null;  // { stdin, stdinRead, files: Map(absolute path → bytes), cwd, sink }
     this.pending = [[], [], []];
+    this.opened = null;
   }
-  readByte() {
+  open(kind, path) {
     const c = this.capture;
-    if (!c) return null;
-    if (c.input === undefined) {
-      const s = typeof c.stdin === 'function' ? c.stdin() : c.stdin;
-      c.input = s == null ? new Uint8Array(0) : typeof s === 'string' ? new TextEncoder().encode(s) : s;
-      c.inputPos = 0;
+    if (!c) return -1;
+    let bytes;
+    if (kind === 0) {
+      // Read once, as a process reads its stdin: a second read finds it at its end.
+      const s = c.stdinRead ? null : typeof c.stdin === 'function' ? c.stdin() : c.stdin;
+      c.stdinRead = true;
+      bytes = s == null ? new Uint8Array(0) : typeof s === 'string' ? utf8(s) : s;
+    } else {
+      bytes = c.files.get(resolvePath(c.cwd, path));
+      if (bytes === undefined) return -1;
     }
-    return c.inputPos < c.input.length ? c.input[c.inputPos++] : null;
+    this.opened = bytes;
+    return bytes.length;
   }
-  write(fd, b) {
+  take(heap, dest) {
+    heap.set(this.opened, dest);
+    this.opened = null;
+  }
+  write(fd, bytes) {
     if (this.capture) {
-      this.capture.sink[fd].push(b);
+      this.capture.sink[fd].append(bytes);
       return;
     }
     const p = this.pending[fd];
-    if (b === 10) {
-      const line = new TextDecoder().decode(new Uint8Array(p));
-      p.length = 0;
-      (fd === 1 ? console.log : console.warn)(line);
-    } else {
-      p.push(b);
+    for (const b of bytes) {
+      if (b === 10) {
+        const line = new TextDecoder().decode(new Uint8Array(p));
+        p.length = 0;
+        (fd === 1 ? console.log : console.warn)(line);
+      } else {
+        p.push(b);
+      }
     }
   }
 }
 
-// A growable byte buffer for device output (one push per byte).
+// `path` made absolute against `cwd`, with `.`, `..` and repeated slashes resolved.
+function resolvePath(cwd, path) {
+  const parts = [];
+  for (const p of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join('/')}`;
+}
+
+// A growable byte buffer for one output stream.
 class ByteSink {
   constructor() {
     this.buf = new Uint8Array(1 << 12);
     this.length = 0;
   }
-  push(b) {
-    if (this.length === this.buf.length) {
-      const bigger = new Uint8Array(this.buf.length * 2);
-      bigger.set(this.buf);
+  append(bytes) {
+    if (this.length + bytes.length > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.length + bytes.length));
+      bigger.set(this.buf.subarray(0, this.length));
       this.buf = bigger;
     }
-    this.buf[this.length++] = b;
+    this.buf.set(bytes, this.length);
+    this.length += bytes.length;
   }
   bytes() {
     return this.buf.slice(0, this.length);
@@ -703,25 +730,13 @@ export class Kron {
    */
   cli(args, { stdin, files = {}, cwd = '/' } = {}) {
     const m = this.#m;
-    const FS = m.FS;
-    const written = [];
-    const mkdirs = (dir) => {
-      let p = '';
-      for (const part of dir.split('/').filter(Boolean)) {
-        p += '/' + part;
-        try { FS.mkdir(p); } catch { /* exists */ }
-      }
-    };
-    mkdirs(cwd);
-    FS.chdir(cwd);
+    const dir = resolvePath('/', cwd);
+    const fileMap = new Map();
     for (const [path, data] of Object.entries(files)) {
-      const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
-      mkdirs(abs.slice(0, abs.lastIndexOf('/')));
-      FS.writeFile(abs, typeof data === 'string' ? new TextEncoder().encode(data) : data);
-      written.push(abs);
+      fileMap.set(resolvePath(dir, path), typeof data === 'string' ? utf8(data) : data);
     }
     const sink = [null, new ByteSink(), new ByteSink()];
-    this.#io.capture = { stdin, sink };
+    this.#io.capture = { stdin, stdinRead: false, files: fileMap, cwd: dir, sink };
     const argv = ['kron', ...args];
     try {
       return this.#withStrings(argv, (...ptrs) => {
@@ -737,9 +752,6 @@ export class Kron {
       });
     } finally {
       this.#io.capture = null;
-      for (const p of written) {
-        try { FS.unlink(p); } catch { /* gone */ }
-      }
     }
   }
 }
