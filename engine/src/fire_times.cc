@@ -60,33 +60,52 @@ int FirstMinuteOfDay(const CronFields& f, int from_minute) {
   return hour * 60 + std::countr_zero(f.minute);
 }
 
+// Days from the 1st of January to the 1st of `month` (1–13) in a common year.
+constexpr int kDaysBeforeMonth[14] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+
+// Days from the 1st of `from` to the 1st of `to` in `year` (1 <= from <= to <= 13).
+int DaysBetweenMonths(int year, int from, int to) {
+  const bool leap_day_between = from <= 2 && to > 2 && internal::DaysInMonth(year, 2) == 29;
+  return kDaysBeforeMonth[to] - kDaysBeforeMonth[from] + leap_day_between;
+}
+
 // The first wall-clock reading at or after `from` that the fields match, in a
 // year no later than `year_limit`. robfig's seconds field is always {0}.
-// Months are walked by their first day's day number and weekday, so no
-// calendar conversion happens inside the loop.
+// Months are walked by their first day's day number and weekday, jumping over
+// the months the month field leaves out, so no calendar conversion happens
+// inside the loop.
 std::optional<int64_t> CalendarSearch(const Schedule& s, const CivilFields& c, int year_limit) {
   const CronFields& f = s.fields();
   int year = c.year, month = c.month, day = c.day;
   int64_t month_start = c.day_number - (day - 1);  // days since 1970-01-01
   int weekday_of_first = (c.weekday + 35 - (day - 1)) % 7;
   int minute_of_day = c.hour * 60 + c.minute + (c.second != 0 ? 1 : 0);
-  while (year <= year_limit) {
-    const int length = internal::DaysInMonth(year, month);
-    if (f.month >> month & 1) {
-      const uint32_t days = MatchingDays(s, length, weekday_of_first);
-      for (int d = FirstBitFrom(days, day); d >= 0; d = FirstBitFrom(days, d + 1)) {
-        const int m = FirstMinuteOfDay(f, d == day ? minute_of_day : 0);
-        if (m >= 0) return (month_start + d - 1) * kSecondsPerDay + m * 60;
-      }
-    }
-    month_start += length;
-    weekday_of_first = (weekday_of_first + length) % 7;
+  // Moves to the 1st of `to` (month + 1 ..= 13, where 13 is January next year).
+  const auto advance_to = [&](int to) {
+    const int days = DaysBetweenMonths(year, month, to);
+    month_start += days;
+    weekday_of_first = (weekday_of_first + days) % 7;
     day = 1;
     minute_of_day = 0;
-    if (++month > 12) {
+    month = to;
+    if (month == 13) {
       month = 1;
       ++year;
     }
+  };
+  while (year <= year_limit) {
+    const int wanted = FirstBitFrom(f.month, month);
+    if (wanted < 0) {
+      advance_to(13);
+      continue;
+    }
+    if (wanted != month) advance_to(wanted);
+    const uint32_t days = MatchingDays(s, internal::DaysInMonth(year, month), weekday_of_first);
+    for (int d = FirstBitFrom(days, day); d >= 0; d = FirstBitFrom(days, d + 1)) {
+      const int m = FirstMinuteOfDay(f, d == day ? minute_of_day : 0);
+      if (m >= 0) return (month_start + d - 1) * kSecondsPerDay + m * 60;
+    }
+    advance_to(month + 1);
   }
   return std::nullopt;
 }
@@ -150,7 +169,9 @@ std::optional<std::optional<Instant>> NextByCalendar(const Schedule& s, Instant 
     // keeps the shifted clock, so only the replay is right.
     if (!(s.fields().month >> local.month & 1)) {
       const LocalSeconds first = MakeLocal((local.day_number - (local.day - 1)) * kSecondsPerDay);
-      if (zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
+      // Inside start's period, well clear of its transition, the reading exists once.
+      const bool clear = LocalCount(first) - period.offset - kTransitionMargin >= period.start;
+      if (!clear && zone.ToLocal(zone.FromLocal(first)) != first) return std::nullopt;
     }
     year_limit = YearLimitOf(local);
     found = CalendarSearch(s, local, year_limit);
