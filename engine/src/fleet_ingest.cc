@@ -101,6 +101,10 @@ uint64_t PrefixXor(uint64_t x) {
 // SkipString's and a depth count of brackets outside strings; a block with a
 // backslash (or right after one) takes them byte by byte, every other block
 // at once: with no escapes there, every quote opens or closes a string.
+// With kStrict, a backslash outside a string fails too: stage 1 takes it as
+// an escape wherever it is (so `\"` there opens no string), and this scanner
+// does not follow it there.
+template <bool kStrict = false>
 const char* SkipContainer(const char* p, const char* end) {
   int64_t depth = 0;
   bool in_string = false;       // at the start of the block
@@ -120,6 +124,8 @@ const char* SkipContainer(const char* p, const char* end) {
           }
         } else if (c == '"') {
           in_string = true;
+        } else if (kStrict && c == '\\') {
+          return nullptr;
         } else if (c == '{' || c == '[') {
           ++depth;
         } else if ((c == '}' || c == ']') && --depth == 0) {
@@ -416,6 +422,14 @@ class Loader {
     return true;
   }
 
+  // Fields already read (views of the input) into the next slot; Commit() takes it.
+  void StageFields(const Fields& f, size_t position) {
+    Slot& s = slots_[next_];
+    s.position = position;
+    s.error.clear();
+    s.ok = Convert(f, s.record, &s.error);
+  }
+
   // Takes the record in the next slot, prefetches what storing it reads, and
   // stores the one before it.
   void Commit() {
@@ -601,6 +615,277 @@ struct Line {
   bool trailing;  // something follows the object on its line
 };
 
+// --- The NDJSON fast path -------------------------------------------------
+// A line of plain JSON (the common case) is read without simdjson: the walk
+// below accepts a line only when simdjson's reading of it (stage 1 over its
+// block, then the On-Demand walk of ReadRecord with raw strings) would accept
+// it with the same fields, and gives up on anything else, which then goes the
+// simdjson way and gets its exact error. Stage 1 checks what the walk checks
+// in its place: UTF-8 (validate_utf8, the same checker) and closed strings;
+// it rejects control bytes in strings, and the walk gives up on any control
+// byte. On-Demand checks the grammar of the objects it walks (metadata, spec,
+// status and the record) and the values it reads; the walk checks the same
+// and gives up where On-Demand would fail. Values On-Demand skips (the
+// jobTemplate, ...) it checks for balanced brackets only, token by token;
+// the walk skips them with the block scanner under the same rules, so a bad
+// literal such as `tru` inside the jobTemplate loads, as it did.
+
+// Whether [p, end) has no control byte; *high when it has a byte >= 0x80.
+// A running unsigned minimum and OR of the bytes, judged once at the end.
+bool PlainBytes(const char* p, const char* end, bool* high) {
+#if defined(__SSE2__)
+  if (end - p >= 16) {
+    __m128i low = _mm_set1_epi8(-1), any = _mm_setzero_si128();
+    for (; p + 16 <= end; p += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      low = _mm_min_epu8(low, v);
+      any = _mm_or_si128(any, v);
+    }
+    // The last bytes again, in one load that ends at `end`.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+    low = _mm_min_epu8(low, v);
+    any = _mm_or_si128(any, v);
+    *high = _mm_movemask_epi8(any) != 0;
+    // No byte below 0x20: min(low, 0x1f) is 0x1f everywhere.
+    const __m128i floor = _mm_set1_epi8(0x1f);
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(low, floor), floor)) == 0xffff;
+  }
+#endif
+  unsigned any_high = 0, any_ctrl = 0;
+  for (; p < end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    any_high |= c & 0x80;
+    any_ctrl |= c < 0x20;
+  }
+  *high = any_high != 0;
+  return any_ctrl == 0;
+}
+
+// The first '"' or '\\' in [p, end), or end. Reads 16 bytes at a time: the
+// input's padding covers the last ones.
+const char* FindQuoteOrBackslash(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; p < end; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const uint32_t m = uint32_t(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))));
+    if (m != 0) return std::min(p + std::countr_zero(m), end);
+  }
+  return end;
+#else
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  return p;
+#endif
+}
+
+// s == lit, with the length a constant (so no call to memcmp).
+template <size_t N>
+bool Is(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
+
+// What stage 1 makes a token of its own (besides strings).
+bool IsStructuralOrSpace(char c) {
+  switch (c) {
+    case '{': case '}': case '[': case ']': case ',': case ':': case '"':
+    case ' ': case '\t': case '\n': case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Past the scalar token at p: stage 1 ends one at a structural byte, a quote
+// or a space.
+const char* ScalarEnd(const char* p, const char* end) {
+  while (p < end && !IsStructuralOrSpace(*p)) ++p;
+  return p;
+}
+
+// Skips one value at p the way On-Demand skips it (one token, or a
+// container by its brackets); false at anything that is not a value start.
+bool FastSkip(const char*& p, const char* end) {
+  const char* q;
+  switch (*p) {
+    case '"':
+      q = FindQuoteOrBackslash(p + 1, end);
+      if (q < end && *q == '"') {
+        ++q;
+      } else {
+        q = SkipString(p, end);  // escapes (or no end)
+      }
+      break;
+    case '{': case '[': q = SkipContainer<true>(p, end); break;
+    default:
+      if (IsStructuralOrSpace(*p)) return false;
+      q = ScalarEnd(p, end);
+      break;
+  }
+  if (q == nullptr) return false;
+  p = q;
+  return true;
+}
+
+// A string value without escapes (what GetString in raw mode takes).
+bool FastString(const char*& p, const char* end, std::string_view* out) {
+  if (*p != '"') return false;
+  const char* q = FindQuoteOrBackslash(p + 1, end);
+  if (q >= end || *q != '"') return false;
+  *out = std::string_view(p + 1, size_t(q - p - 1));
+  p = q + 1;
+  return true;
+}
+
+// The literal `word` as a whole token.
+template <size_t N>
+bool FastLiteral(const char*& p, const char* end, const char (&word)[N]) {
+  const char* q = ScalarEnd(p, end);
+  if (!Is(std::string_view(p, size_t(q - p)), word)) return false;
+  p = q;
+  return true;
+}
+
+// A null (IsNull's case): true and past it when the value is the token `null`.
+bool FastNull(const char*& p, const char* end) {
+  return *p == 'n' && FastLiteral(p, end, "null");
+}
+
+// An integer get_int64 takes as it is: 0 or -?[1-9][0-9]{0,17}.
+bool FastInt(const char*& p, const char* end, int64_t* out) {
+  const char* q = ScalarEnd(p, end);
+  const char* d = p + (*p == '-');
+  const size_t n = size_t(q - d);
+  if (n == 0 || n > 18 || (*d == '0' && (n > 1 || d != p))) return false;
+  int64_t v = 0;
+  for (const char* c = d; c < q; ++c) {
+    if (*c < '0' || *c > '9') return false;
+    v = v * 10 + (*c - '0');
+  }
+  *out = d != p ? -v : v;
+  p = q;
+  return true;
+}
+
+// The members of the object at p ('{'), in order: on_field(key, p) reads or
+// skips the value at p and leaves p past it. Keys with a backslash give up
+// (On-Demand compares keys raw; none of those is one the walk wants, but
+// being sure costs nothing).
+template <typename OnField>
+bool FastObject(const char*& p, const char* end, OnField&& on_field) {
+  if (*p != '{') return false;
+  p = SkipSpace(p + 1, end);
+  if (p < end && *p == '}') return ++p, true;
+  for (;;) {
+    if (p >= end || *p != '"') return false;
+    const char* k = p + 1;
+    const char* q = FindQuoteOrBackslash(k, end);
+    if (q >= end || *q != '"') return false;
+    const std::string_view key(k, size_t(q - k));
+    p = SkipSpace(q + 1, end);
+    if (p >= end || *p != ':') return false;
+    p = SkipSpace(p + 1, end);
+    if (p >= end || !on_field(key, p)) return false;
+    p = SkipSpace(p, end);
+    if (p >= end) return false;
+    if (*p == '}') return ++p, true;
+    if (*p != ',') return false;
+    p = SkipSpace(p + 1, end);
+  }
+}
+
+bool FastMetadata(const char*& p, const char* end, Fields& f) {
+  return FastObject(p, end, [&](std::string_view key, const char*& v) {
+    if (Is(key, "name")) return f.has_name = FastString(v, end, &f.name);
+    if (Is(key, "namespace")) return FastString(v, end, &f.name_space);
+    if (Is(key, "creationTimestamp")) {
+      if (FastNull(v, end)) return true;
+      return f.has_creation = FastString(v, end, &f.creation);
+    }
+    return FastSkip(v, end);
+  });
+}
+
+bool FastSpec(const char*& p, const char* end, Fields& f) {
+  return FastObject(p, end, [&](std::string_view key, const char*& v) {
+    if (Is(key, "schedule")) return f.has_schedule = FastString(v, end, &f.schedule);
+    if (Is(key, "timeZone")) {
+      if (FastNull(v, end)) return true;
+      return f.has_time_zone = FastString(v, end, &f.time_zone);
+    }
+    if (Is(key, "suspend")) {
+      if (FastNull(v, end)) return true;
+      if (FastLiteral(v, end, "true")) return f.suspend = true;
+      if (FastLiteral(v, end, "false")) {
+        f.suspend = false;
+        return true;
+      }
+      return false;
+    }
+    if (Is(key, "concurrencyPolicy")) {
+      if (FastNull(v, end)) return true;
+      return f.has_policy = FastString(v, end, &f.policy);
+    }
+    if (Is(key, "startingDeadlineSeconds")) {
+      if (FastNull(v, end)) return true;
+      int64_t d;
+      if (!FastInt(v, end, &d)) return false;
+      f.deadline = d;
+      return true;
+    }
+    return FastSkip(v, end);
+  });
+}
+
+bool FastActive(const char*& p, const char* end, int64_t* count) {
+  if (*p != '[') return false;
+  p = SkipSpace(p + 1, end);
+  int64_t n = 0;
+  if (p < end && *p == ']') return ++p, *count = 0, true;
+  for (;;) {
+    if (p >= end || !FastSkip(p, end)) return false;
+    ++n;
+    p = SkipSpace(p, end);
+    if (p >= end) return false;
+    if (*p == ']') return ++p, *count = n, true;
+    if (*p != ',') return false;
+    p = SkipSpace(p + 1, end);
+  }
+}
+
+bool FastStatus(const char*& p, const char* end, Fields& f) {
+  if (FastNull(p, end)) return true;
+  return FastObject(p, end, [&](std::string_view key, const char*& v) {
+    if (Is(key, "lastScheduleTime")) {
+      if (FastNull(v, end)) return true;
+      return f.has_last = FastString(v, end, &f.last);
+    }
+    if (Is(key, "active")) {
+      if (FastNull(v, end)) return true;
+      return FastActive(v, end, &f.active);
+    }
+    return FastSkip(v, end);
+  });
+}
+
+// The record on [p, end) (a line from its first byte to its last non-space
+// one); false to leave it to simdjson.
+bool FastRecord(const char* p, const char* end, Fields& f) {
+  bool high = false;
+  if (!PlainBytes(p, end, &high)) return false;
+  if (high && !simdjson::validate_utf8(p, size_t(end - p))) return false;
+  if (!FastObject(p, end, [&](std::string_view key, const char*& v) {
+        if (Is(key, "metadata")) return FastMetadata(v, end, f);
+        if (Is(key, "spec")) return FastSpec(v, end, f);
+        if (Is(key, "status")) return FastStatus(v, end, f);
+        if (Is(key, "kind")) return f.has_kind = FastString(v, end, &f.kind);
+        return FastSkip(v, end);
+      })) {
+    return false;
+  }
+  return p == end;
+}
+
 // Lines [i, m) with one simdjson document stream (stage 1 once for all of
 // them), each document checked to be exactly its line: it must start where
 // the line does, and the next one where the next line does. Whatever fails
@@ -693,7 +978,21 @@ void ReadNdjson(Loader& loader, const char* p, const char* end, const char* buff
       }
       size_t m = i;
       while (m < lines.size() && !lines[m].trailing) ++m;
-      i = StreamLines(loader, lines, i, m, buffer_end);
+      // Lines the fast path leaves go to simdjson in runs, in order.
+      size_t run = i;
+      for (size_t j = i; j < m; ++j) {
+        const char* last = lines[j].stop;
+        while (last > lines[j].begin && IsSpace(last[-1])) --last;
+        Fields f;
+        f.raw = true;
+        if (!FastRecord(lines[j].begin, last, f)) continue;
+        while (run < j) run = StreamLines(loader, lines, run, j, buffer_end);
+        loader.StageFields(f, lines[j].number);
+        loader.Commit();
+        run = j + 1;
+      }
+      while (run < m) run = StreamLines(loader, lines, run, m, buffer_end);
+      i = m;
     }
   }
 }

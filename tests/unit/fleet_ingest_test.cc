@@ -372,6 +372,117 @@ TEST(FleetIngestTest, TimestampsCanonicalAndOther) {
   EXPECT_EQ(errors, report->errors.size());
 }
 
+// A CronJob with a kubectl-shaped jobTemplate; `jt` replaces its inside.
+std::string WithTemplate(absl::string_view name, absl::string_view jt,
+                         absl::string_view spec_extra = "") {
+  return absl::StrCat(R"({"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":")", name,
+                      R"(","namespace":"n"},"spec":{"concurrencyPolicy":"Forbid","jobTemplate":{)",
+                      jt, R"(},"schedule":"@hourly")", spec_extra, R"(},"status":{}})");
+}
+
+constexpr absl::string_view kTemplate =
+    R"("spec":{"template":{"spec":{"containers":[{"command":["/bin/sh","-c","date"],)"
+    R"("image":"busybox","name":"job"}],"restartPolicy":"OnFailure"}}})";
+
+// NDJSON lines are read by a plain walk when they are plain, and by simdjson
+// otherwise; the outcome must be simdjson's, whichever reads the line. Each
+// line is also read as the one item of a List (always simdjson, one document
+// per item) and must come out the same. Errors inside the jobTemplate are what
+// simdjson reports for them: stage 1 checks the whole record (UTF-8, control
+// bytes in strings, closed strings), but On-Demand never looks at the values
+// of what it skips, so a bad literal there (`tru`, as a hand-edited manifest
+// has it) is not an error, just as it was not before the walk.
+TEST(FleetIngestTest, NdjsonFastWalkAgreesWithSimdjson) {
+  struct Case {
+    std::string line;
+    const char* error;  // the reason, or nullptr when the line loads
+  };
+  const Case cases[] = {
+      {WithTemplate("plain", kTemplate), nullptr},
+      {WithTemplate("tru-in-template", R"("spec":{"suspend":tru,"parallelism":1})"), nullptr},
+      {WithTemplate("nul-in-template", R"("spec":{"x":[nul,fals,01,-]})"), nullptr},
+      {WithTemplate("tru-in-suspend", kTemplate, R"(,"suspend":tru)"),
+       "spec.suspend: expected boolean"},
+      {WithTemplate("missing-comma", R"("spec":{"a":1 "b":2})"), nullptr},  // skipped: not looked at
+      {WithTemplate("missing-comma-spec", kTemplate, R"( "suspend":true)"),
+       "JSON: The JSON document has an improper structure: missing or superfluous commas, "
+       "braces, missing keys, etc."},
+      {WithTemplate("escapes", R"("a":"say \"hi\" \\","b":"\u003c/x\u003e")"), nullptr},
+      {WithTemplate("backslash-outside", R"("a":"x",\"b":"y")"),
+       "JSON: A string is opened, but never closed."},
+      {WithTemplate("utf8", "\"a\":\"caf\xc3\xa9\""), nullptr},
+      {WithTemplate("bad-utf8", "\"a\":\"caf\xc3\""), "JSON: The input is not valid UTF-8"},
+      {WithTemplate("tab-in-string", "\"a\":\"x\ty\""),
+       "JSON: Within strings, some characters must be escaped, we found unescaped characters"},
+      {WithTemplate("tab-between", "\"a\":\t\"x\""), nullptr},
+      {WithTemplate("mixed-brackets", R"("a":[1,{"b":2]})"), nullptr},  // skipped: counted only
+      {WithTemplate("suspend-null", kTemplate, R"(,"suspend":null,"timeZone":null)"), nullptr},
+      {WithTemplate("deadline", kTemplate, R"(,"startingDeadlineSeconds":-20)"), nullptr},
+      {WithTemplate("deadline-zero", kTemplate, R"(,"startingDeadlineSeconds":0)"), nullptr},
+      {WithTemplate("deadline-float", kTemplate, R"(,"startingDeadlineSeconds":1.5)"),
+       "spec.startingDeadlineSeconds: expected integer"},
+      {WithTemplate("name\\u0021", kTemplate), nullptr},
+      {WithTemplate("schedule-number", kTemplate, R"(,"schedule":5)"), "spec.schedule: expected string"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    Fleet by_line(Zones()), by_item(Zones());
+    absl::StatusOr<IngestReport> line = IngestJson(by_line, absl::StrCat(c.line, "\n"));
+    absl::StatusOr<IngestReport> item = IngestJson(by_item, List({c.line}));
+    ASSERT_TRUE(line.ok()) << line.status();
+    ASSERT_TRUE(item.ok()) << item.status();
+    ASSERT_EQ(line->format, IngestFormat::kNdjson);
+    ASSERT_EQ(line->records, 1u);
+    if (c.error == nullptr) {
+      EXPECT_EQ(line->loaded, 1u);
+      EXPECT_TRUE(line->errors.empty()) << line->errors[0].message;
+    } else {
+      EXPECT_EQ(line->loaded, 0u);
+      ASSERT_EQ(line->errors.size(), 1u);
+      EXPECT_EQ(line->errors[0].message, absl::StrCat("line 1: ", c.error));
+    }
+    // The same as one document read by simdjson.
+    EXPECT_EQ(item->loaded, line->loaded);
+    ASSERT_EQ(item->errors.size(), line->errors.size());
+    if (!line->errors.empty()) {
+      EXPECT_EQ(item->errors[0].message.substr(10), line->errors[0].message.substr(8));
+    }
+    ASSERT_EQ(by_line.size(), by_item.size());
+    for (CronJobId id = 0; id < by_line.id_bound(); ++id) {
+      EXPECT_EQ(by_line.name(id), by_item.name(id));
+      EXPECT_EQ(by_line.schedule_text(by_line.schedule_index(id)),
+                by_item.schedule_text(by_item.schedule_index(id)));
+      EXPECT_EQ(by_line.suspended(id), by_item.suspended(id));
+      EXPECT_EQ(by_line.concurrency(id), by_item.concurrency(id));
+      EXPECT_EQ(by_line.starting_deadline_seconds(id), by_item.starting_deadline_seconds(id));
+    }
+  }
+  // The bad ones among good ones keep their line numbers.
+  std::string ndjson;
+  for (const Case& c : cases) absl::StrAppend(&ndjson, c.line, "\n");
+  Fleet fleet(Zones());
+  absl::StatusOr<IngestReport> report = IngestJson(fleet, ndjson);
+  ASSERT_TRUE(report.ok()) << report.status();
+  std::vector<std::string> errors, expected;
+  for (const IngestError& e : report->errors) errors.push_back(e.message);
+  size_t good = 0;
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    if (cases[i].error != nullptr) {
+      expected.push_back(absl::StrCat("line ", i + 1, ": ", cases[i].error));
+    } else {
+      ++good;
+    }
+  }
+  EXPECT_EQ(errors, expected);
+  EXPECT_EQ(report->loaded, good);
+  EXPECT_NE(fleet.Find("n", "tru-in-template"), kNoCronJob);
+  EXPECT_NE(fleet.Find("n", "name!"), kNoCronJob);
+  const CronJobId deadline = fleet.Find("n", "deadline");
+  ASSERT_NE(deadline, kNoCronJob);
+  EXPECT_EQ(fleet.starting_deadline_seconds(deadline), -20);
+  EXPECT_EQ(fleet.concurrency(deadline), ConcurrencyPolicy::kForbid);
+}
+
 TEST(FleetIngestTest, NotJson) {
   Fleet fleet(Zones());
   EXPECT_FALSE(IngestJson(fleet, "hello").ok());

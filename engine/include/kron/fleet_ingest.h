@@ -11,7 +11,9 @@
 // startingDeadlineSeconds; status.lastScheduleTime and the length of
 // status.active. Each record is read as its own document (NDJSON lines in
 // document streams of whole lines, each document checked to be its line, a
-// line that fails read again alone), so a bad record (malformed JSON, a wrong
+// line that fails read again alone; a plain line — no control byte, no escape
+// in a field read, no backslash outside a string — is walked without simdjson
+// to the same result), so a bad record (malformed JSON, a wrong
 // type, a schedule robfig rejects, an unknown zone) is reported with its
 // position and reason and every other record is still loaded:
 //   items[17]: spec.schedule: end of range (7) above maximum (6): 7
