@@ -52,8 +52,10 @@ cmake --build "$BUILD" -j"$JOBS"
 t_build=$((SECONDS - t0))
 
 mkdir -p "$DIST"
-# The glue is CommonJS-style; the package is "type": "module", so it ships as .cjs.
-cp "$BUILD/kron.js" "$DIST/kron.cjs.tmp" && mv "$DIST/kron.cjs.tmp" "$DIST/kron.cjs"
+# The glue is CommonJS-style; the package is "type": "module", so it ships as
+# .cjs. It and src/index.js ship minified (terser, installed by minify.mjs):
+# dist/kron.cjs and dist/index.js.
+node "$ROOT/bindings/node/scripts/minify.mjs" --glue "$BUILD/kron.js"
 cp "$BUILD/kron.wasm" "$DIST/kron.wasm.tmp" && mv "$DIST/kron.wasm.tmp" "$DIST/kron.wasm"
 
 size_row() {  # name file
@@ -61,7 +63,7 @@ size_row() {  # name file
 }
 log "artifacts in $DIST"
 # What the package ships: the module, its glue and the JS API (target: <= 250 KB gzip).
-shipped=("$DIST/kron.wasm" "$DIST/kron.cjs" "$ROOT/bindings/node/src/index.js")
+shipped=("$DIST/kron.wasm" "$DIST/kron.cjs" "$DIST/index.js")
 total_raw=0 total_gz=0
 for f in "${shipped[@]}"; do
   size_row "$(basename "$f")" "$f"

@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { Cron } from 'croner';
 import { CronExpressionParser } from 'cron-parser';
 
-import { load } from '../../bindings/node/src/index.js';
+import { load } from '../../bindings/node/dist/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -96,7 +96,7 @@ function nativeFigures() {
 function readyTimes() {
   const script = `
     const t0 = performance.now();
-    const { load } = await import(${JSON.stringify(root + 'bindings/node/src/index.js')});
+    const { load } = await import(${JSON.stringify(root + 'bindings/node/dist/index.js')});
     const kron = await load();
     const t1 = performance.now();
     kron.parse('0 9 * * *');                 // UTC: still needs the zone list
@@ -158,7 +158,7 @@ for (let i = 0; i < 10_000; i++) {
 const tBatch = time(() => kron.nextAll(fleetSpecs, 1767225600000)[0], quick ? 5 : 20) / fleetSpecs.length;
 
 // Sizes: what the package ships.
-const shipped = ['bindings/node/dist/kron.wasm', 'bindings/node/dist/kron.cjs', 'bindings/node/src/index.js'];
+const shipped = ['bindings/node/dist/kron.wasm', 'bindings/node/dist/kron.cjs', 'bindings/node/dist/index.js'];
 const sizes = shipped.map((p) => {
   const b = readFileSync(root + p);
   return { p, raw: b.length, gz: gzipSync(b, { level: 9 }).length };

@@ -12,7 +12,7 @@ const dist = join(web, 'dist');
 // KRON_PKG: another copy of the package (e.g. a wasm build kept elsewhere).
 const pkg = process.env.KRON_PKG || join(root, 'bindings', 'node');
 
-for (const f of ['dist/kron.cjs', 'dist/kron.wasm', 'src/index.js']) {
+for (const f of ['dist/kron.cjs', 'dist/kron.wasm', 'dist/index.js']) {
   if (!existsSync(join(pkg, f))) {
     console.error(`web build: ${join(pkg, f)} is missing — run bash scripts/build-wasm.sh first`);
     process.exit(1);
@@ -22,7 +22,9 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'kron', 'src'), { recursive: true });
 mkdirSync(join(dist, 'kron', 'dist'), { recursive: true });
 for (const f of readdirSync(join(web, 'src'))) cpSync(join(web, 'src', f), join(dist, f), { recursive: true });
-cpSync(join(pkg, 'src', 'index.js'), join(dist, 'kron', 'src', 'index.js'));
+// The package's loader as it ships (minified by scripts/build-wasm.sh); kept
+// at kron/src/index.js, whose '../dist/kron.cjs' resolves the same.
+cpSync(join(pkg, 'dist', 'index.js'), join(dist, 'kron', 'src', 'index.js'));
 cpSync(join(pkg, 'dist', 'kron.cjs'), join(dist, 'kron', 'dist', 'kron.cjs'));
 cpSync(join(pkg, 'dist', 'kron.wasm'), join(dist, 'kron', 'dist', 'kron.wasm'));
 

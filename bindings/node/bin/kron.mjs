@@ -7,7 +7,7 @@
 // two output streams.
 import { readFileSync, statSync } from 'node:fs';
 
-import { load } from '../src/index.js';
+import { load } from '../dist/index.js';
 
 const args = process.argv.slice(2);
 const kron = await load();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { load } from '../src/index.js';
+import { load } from '../dist/index.js';
 
 const kron = await load();
 const text = (b) => new TextDecoder().decode(b);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { load, KronManifestError } from '../src/index.js';
+import { load, KronManifestError } from '../dist/index.js';
 
 const kron = await load();
 const root = new URL('../../../', import.meta.url);

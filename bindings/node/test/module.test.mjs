@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { load, Kron } from '../src/index.js';
+import { load, Kron } from '../dist/index.js';
 
 const root = new URL('../../../', import.meta.url);
 const kron = await load();

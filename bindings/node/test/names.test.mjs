@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { load } from '../src/index.js';
+import { load } from '../dist/index.js';
 
 const kron = await load();
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';  // utilrand

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 
 import {
   load, KronError, KronScheduleError, KronZoneError, Schedule,
-} from '../src/index.js';
+} from '../dist/index.js';
 
 const kron = await load();
 const iso = (dates) => dates.map((d) => d.toISOString());

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { load } from '../src/index.js';
+import { load } from '../dist/index.js';
 
 const kron = await load();
 const ZONEINFO = '/usr/share/zoneinfo/';
