@@ -1,5 +1,5 @@
 // engine.js — the playground's only door to kron's WebAssembly module
-// (bindings/node/src/index.js, copied next to this file by the build).
+// (bindings/node/dist/index.js — src/index.js minified — copied next to this file by the build).
 //
 // The package's API grows over time; each function here uses the richest
 // call the loaded package offers and says (by returning null) when it has
