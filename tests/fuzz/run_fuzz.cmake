@@ -1,6 +1,7 @@
 # Configures and builds tests/fuzz/project with clang, then runs each fuzzer
 # for at most SECONDS seconds: the manifest reader over tests/data, the schedule
-# grammar and fire times over a few schedules. A fixed seed makes a CI run
+# grammar and fire times over a few schedules, fleet ingest over an NDJSON and a
+# List seed (tests/fuzz/fleet-seed*). A fixed seed makes a CI run
 # repeatable; longer exploratory runs use the binaries directly (docs/fuzzing.md).
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/project -B ${BINARY_DIR}
@@ -44,4 +45,16 @@ execute_process(
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the schedule fuzzer found a problem (exit ${rc})")
+endif()
+
+# The fleet ingest fuzzer, over one NDJSON and one List seed.
+file(MAKE_DIRECTORY ${BINARY_DIR}/fleet-corpus)
+configure_file(${SOURCE_DIR}/fleet-seed.ndjson ${BINARY_DIR}/fleet-corpus/seed.ndjson COPYONLY)
+configure_file(${SOURCE_DIR}/fleet-seed-list.json ${BINARY_DIR}/fleet-corpus/seed-list.json COPYONLY)
+execute_process(
+  COMMAND ${BINARY_DIR}/fleet_ingest_fuzz -seed=1 -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048
+          -max_len=4096 ${BINARY_DIR}/fleet-corpus
+  RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the fleet ingest fuzzer found a problem (exit ${rc})")
 endif()
