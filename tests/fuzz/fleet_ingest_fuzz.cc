@@ -6,19 +6,14 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "fuzz_zones.h"
 #include "kron/fleet.h"
 #include "kron/fleet_ingest.h"
-#include "kron/zone.h"
 
 namespace {
 
-const kron::TimeZones& Zones() {
-  static const kron::TimeZones* zones = kron::TimeZones::LoadSystem()->release();
-  return *zones;
-}
-
 void Check(absl::string_view json, kron::IngestFormat format) {
-  kron::Fleet fleet(Zones());
+  kron::Fleet fleet(FuzzZones());
   kron::IngestOptions options;
   options.format = format;
   const absl::StatusOr<kron::IngestReport> report = kron::IngestJson(fleet, json, options);

@@ -7,21 +7,12 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_zones.h"
 #include "kron/instant.h"
 #include "kron/kubectl_tables.h"
 #include "kron/manifest.h"
 #include "kron/timeline.h"
 #include "kron/validation.h"
-#include "kron/zone.h"
-
-namespace {
-
-const kron::TimeZones& Zones() {
-  static const kron::TimeZones* zones = kron::TimeZones::LoadSystem()->release();
-  return *zones;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view text(reinterpret_cast<const char*>(data), size);
@@ -39,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   kron::ValidationOptions vopts;
   vopts.now = kron::Instant::FromUnixSeconds(1767254400);  // 2026-01-01T08:00Z, the seed's run
-  const kron::ValidationReport report = kron::ValidateManifestText(text, "fuzz", Zones(), vopts);
+  const kron::ValidationReport report = kron::ValidateManifestText(text, "fuzz", FuzzZones(), vopts);
   for (const kron::ReportItem& item : report.items) {
     if (item.pos.line < 0 || item.pos.line > lines + 1) std::abort();
     (void)item.ToString();
@@ -49,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   plan.from = vopts.now;
   plan.until = vopts.now + 3600;
   plan.max_events = 20'000;  // a Job with parallelism 100000 must stop, not hang
-  const absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(report.manifests, Zones(), plan);
+  const absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(report.manifests, FuzzZones(), plan);
   if (!tl.ok()) return 0;
   (void)kron::RenderPlanJson(*tl, plan.from + 1800);
   (void)kron::RenderPlanText(*tl, plan.from + 1800);

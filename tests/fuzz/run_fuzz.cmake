@@ -16,19 +16,25 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${BINARY_DIR} -j2 RESULT_VARIAB
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the fuzzer failed")
 endif()
+# run_fuzzer(NAME CORPUS_DIR MAX_LEN RSS_MB): NAME for SECONDS seconds with a fixed seed.
+function(run_fuzzer name corpus max_len rss_mb)
+  execute_process(
+    COMMAND ${BINARY_DIR}/${name} -seed=1 -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=${rss_mb}
+            -max_len=${max_len} ${corpus}
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${name} found a problem (exit ${rc})")
+  endif()
+endfunction()
+
+# The manifest fuzzer, over tests/data.
 file(MAKE_DIRECTORY ${BINARY_DIR}/corpus)
 file(GLOB_RECURSE seeds ${SOURCE_DIR}/../data/*)
 foreach(seed ${seeds})
   get_filename_component(name ${seed} NAME)
   configure_file(${seed} ${BINARY_DIR}/corpus/${name} COPYONLY)
 endforeach()
-execute_process(
-  COMMAND ${BINARY_DIR}/manifest_fuzz -seed=1 -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=1024
-          -max_len=8192 ${BINARY_DIR}/corpus
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the manifest fuzzer found a problem (exit ${rc})")
-endif()
+run_fuzzer(manifest_fuzz ${BINARY_DIR}/corpus 8192 1024)
 
 # The schedule fuzzer, over a corpus seeded with schedules of every form.
 file(MAKE_DIRECTORY ${BINARY_DIR}/schedule-corpus)
@@ -39,22 +45,10 @@ foreach(spec "*/5 * * * *" "0 0 29 2 *" "30 2 * * 1-5" "TZ=America/New_York 0 1 
   file(WRITE ${BINARY_DIR}/schedule-corpus/seed${i} "${spec}")
   math(EXPR i "${i} + 1")
 endforeach()
-execute_process(
-  COMMAND ${BINARY_DIR}/schedule_fuzz -seed=1 -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=1024
-          -max_len=256 ${BINARY_DIR}/schedule-corpus
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the schedule fuzzer found a problem (exit ${rc})")
-endif()
+run_fuzzer(schedule_fuzz ${BINARY_DIR}/schedule-corpus 256 1024)
 
 # The fleet ingest fuzzer, over one NDJSON and one List seed.
 file(MAKE_DIRECTORY ${BINARY_DIR}/fleet-corpus)
 configure_file(${SOURCE_DIR}/fleet-seed.ndjson ${BINARY_DIR}/fleet-corpus/seed.ndjson COPYONLY)
 configure_file(${SOURCE_DIR}/fleet-seed-list.json ${BINARY_DIR}/fleet-corpus/seed-list.json COPYONLY)
-execute_process(
-  COMMAND ${BINARY_DIR}/fleet_ingest_fuzz -seed=1 -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048
-          -max_len=4096 ${BINARY_DIR}/fleet-corpus
-  RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "the fleet ingest fuzzer found a problem (exit ${rc})")
-endif()
+run_fuzzer(fleet_ingest_fuzz ${BINARY_DIR}/fleet-corpus 4096 2048)

@@ -8,23 +8,14 @@
 #include <memory>
 #include <optional>
 
+#include "fuzz_zones.h"
 #include "kron/describe.h"
 #include "kron/fire_times.h"
 #include "kron/schedule.h"
-#include "kron/zone.h"
-
-namespace {
-
-const kron::TimeZones& Zones() {
-  static const kron::TimeZones* zones = kron::TimeZones::LoadSystem()->release();
-  return *zones;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view spec(reinterpret_cast<const char*>(data), size);
-  const absl::StatusOr<kron::Schedule> s = kron::ParseStandard(spec, Zones());
+  const absl::StatusOr<kron::Schedule> s = kron::ParseStandard(spec, FuzzZones());
   if (!s.ok()) {
     const std::optional<kron::SourceSpan> span = kron::ScheduleErrorSpan(s.status());
     if (!span || span->begin < 0 || span->begin > span->end || span->end > int(size)) std::abort();
