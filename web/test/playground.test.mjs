@@ -380,6 +380,8 @@ test('permalink: the URL carries the state and restores it', async () => {
   await again.selectOption('#sim-pods', 'fail');
   await again.fill('#sim-runtime', '30s');
   if (hasPlan) await again.waitForFunction(() => document.querySelector('#timeline svg'));
+  // The permalink is written when the edit renders: wait for it, not for an older timeline.
+  await again.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('rt') === '30s');
   const url2 = again.url();
   const third = await open(browser.context, url2);
   assert.equal(await third.getAttribute('#tab-manifest', 'aria-selected'), 'true');
