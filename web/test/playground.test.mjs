@@ -361,6 +361,8 @@ test('permalink: the URL carries the state and restores it', async () => {
   await page.fill('#count', '4');
   await page.fill('#cronjob-name', 'nightly');
   await page.waitForFunction(() => document.querySelectorAll('#runs tbody tr').length === 4);
+  // The last edit (the CronJob name) rendered and written to the permalink.
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('name') === 'nightly');
   const rows = await runRows(page);
   const url = page.url();
   const params = new URLSearchParams(new URL(url).hash.slice(1));
