@@ -629,80 +629,102 @@ EMSCRIPTEN_KEEPALIVE const char* kron_validate(const char* text, const char* fil
       static_cast<const char*>(nullptr));
 }
 
-// `kron plan`: validates the `n` files (texts[i] named names[i]) as the CLI
-// does, simulates [from, until) and renders RenderPlanJson (format 0) or
-// RenderPlanText (1). `at` NaN: no tables. pods: "succeed" | "fail" |
-// "fail:N"; pod_runtime: a Go duration. On invalid or unreadable manifests:
-// NULL, code kErrManifest, the findings as JSON in kron_last_error_detail().
+}  // extern "C"
+
+namespace {
+
+// What kron_plan and kron_plan_open share: validates the `n` files (texts[i]
+// named names[i]) as the CLI does, with `from` as "now", and simulates
+// [from, until); `at` (NaN: none) is only checked, in the order kron_plan
+// always checked its arguments. On failure: nullopt with the error set (kErrManifest: the
+// findings as JSON in g_error_detail). On success the error is cleared and
+// g_error_detail holds the warnings (JSON). Call inside Guard.
+std::optional<kron::Timeline> ValidateAndSimulate(int n, const char* const* texts,
+                                                  const char* const* names, double from,
+                                                  double until, const char* pods,
+                                                  const char* pod_runtime, double seed_lo,
+                                                  double seed_hi, double at) {
+  if (n < 1 || texts == nullptr || names == nullptr) {
+    SetError(kErrArgument, "plan: no manifest given");
+    return std::nullopt;
+  }
+  if (!CheckSeconds(from, "from") || !CheckSeconds(until, "until")) return std::nullopt;
+  if (!std::isnan(at) && !CheckSeconds(at, "at")) return std::nullopt;
+  kron::PlanOptions options;
+  options.from = At(from);
+  options.until = At(until);
+  options.seed = Seed(seed_lo, seed_hi);
+  if (pods != nullptr && *pods) {
+    absl::StatusOr<kron::PodOutcomeModel> m = kron::ParsePodOutcomeModel(pods);
+    if (!m.ok()) {
+      SetError(kErrArgument, absl::StrCat("pods: ", m.status().message()));
+      return std::nullopt;
+    }
+    options.pods = *m;
+  }
+  if (pod_runtime != nullptr && *pod_runtime) {
+    absl::StatusOr<int64_t> ms = kron::ParsePodRuntime(pod_runtime);
+    if (!ms.ok()) {
+      SetError(kErrArgument, absl::StrCat("podRuntime: ", ms.status().message()));
+      return std::nullopt;
+    }
+    options.pod_runtime_ms = *ms;
+  }
+  const kron::TimeZones* zones = Zones();
+  if (!zones) return std::nullopt;
+  kron::ValidationOptions vopts;  // as bindings/cli/plan_command.cc: --from is "now"
+  vopts.now = options.from;
+  std::vector<kron::Manifest> manifests;
+  bool unreadable = false, invalid = false;
+  std::string findings = "[";
+  for (int i = 0; i < n; ++i) {
+    kron::ValidationReport report =
+        kron::ValidateManifestText(texts[i], names[i] ? names[i] : "-", *zones, vopts);
+    for (const kron::ReportItem& item : report.items) {
+      if (findings.size() > 1) findings += ",";
+      AppendItemJson(findings, item);
+    }
+    unreadable |= report.unreadable;
+    invalid |= report.invalid;
+    for (kron::Manifest& m : report.manifests) manifests.push_back(std::move(m));
+  }
+  findings += "]";
+  if (unreadable || invalid) {
+    SetError(kErrManifest, unreadable ? "some input is unreadable; nothing planned"
+                                      : "some object is invalid; nothing planned");
+    g_error_detail = std::move(findings);
+    return std::nullopt;
+  }
+  absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(manifests, *zones, options);
+  if (!tl.ok()) {
+    SetError(kErrArgument, tl.status().message());
+    return std::nullopt;
+  }
+  ClearError();
+  g_error_detail = std::move(findings);
+  return std::move(*tl);
+}
+
+}  // namespace
+
+extern "C" {
+
+// `kron plan`: validates and simulates (ValidateAndSimulate) and renders
+// RenderPlanJson (format 0) or RenderPlanText (1). `at` NaN: no tables.
+// pods: "succeed" | "fail" | "fail:N"; pod_runtime: a Go duration. On invalid
+// or unreadable manifests: NULL, code kErrManifest, the findings as JSON in
+// kron_last_error_detail(); on success it holds the warnings.
 EMSCRIPTEN_KEEPALIVE const char* kron_plan(int n, const char* const* texts, const char* const* names,
                                            double from, double until, const char* pods,
                                            const char* pod_runtime, double seed_lo, double seed_hi,
                                            double at, int format) {
   return Guard(
       [&]() -> const char* {
-        if (n < 1 || texts == nullptr || names == nullptr) {
-          SetError(kErrArgument, "plan: no manifest given");
-          return nullptr;
-        }
-        if (!CheckSeconds(from, "from") || !CheckSeconds(until, "until")) return nullptr;
-        if (!std::isnan(at) && !CheckSeconds(at, "at")) return nullptr;
-        kron::PlanOptions options;
-        options.from = At(from);
-        options.until = At(until);
-        options.seed = Seed(seed_lo, seed_hi);
-        if (pods != nullptr && *pods) {
-          absl::StatusOr<kron::PodOutcomeModel> m = kron::ParsePodOutcomeModel(pods);
-          if (!m.ok()) {
-            SetError(kErrArgument, absl::StrCat("pods: ", m.status().message()));
-            return nullptr;
-          }
-          options.pods = *m;
-        }
-        if (pod_runtime != nullptr && *pod_runtime) {
-          absl::StatusOr<int64_t> ms = kron::ParsePodRuntime(pod_runtime);
-          if (!ms.ok()) {
-            SetError(kErrArgument, absl::StrCat("podRuntime: ", ms.status().message()));
-            return nullptr;
-          }
-          options.pod_runtime_ms = *ms;
-        }
-        const kron::TimeZones* zones = Zones();
-        if (!zones) return nullptr;
-        // As bindings/cli/plan_command.cc: validate with --from as "now".
-        kron::ValidationOptions vopts;
-        vopts.now = options.from;
-        std::vector<kron::Manifest> manifests;
-        bool unreadable = false, invalid = false;
-        std::string findings = "[";
-        bool first = true;
-        for (int i = 0; i < n; ++i) {
-          kron::ValidationReport report =
-              kron::ValidateManifestText(texts[i], names[i] ? names[i] : "-", *zones, vopts);
-          for (const kron::ReportItem& item : report.items) {
-            if (!first) findings += ",";
-            first = false;
-            AppendItemJson(findings, item);
-          }
-          unreadable |= report.unreadable;
-          invalid |= report.invalid;
-          for (kron::Manifest& m : report.manifests) manifests.push_back(std::move(m));
-        }
-        findings += "]";
-        if (unreadable || invalid) {
-          SetError(kErrManifest, unreadable ? "some input is unreadable; nothing planned"
-                                            : "some object is invalid; nothing planned");
-          g_error_detail = std::move(findings);
-          return nullptr;
-        }
-        absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(manifests, *zones, options);
-        if (!tl.ok()) {
-          SetError(kErrArgument, tl.status().message());
-          return nullptr;
-        }
+        std::optional<kron::Timeline> tl = ValidateAndSimulate(n, texts, names, from, until, pods,
+                                                               pod_runtime, seed_lo, seed_hi, at);
+        if (!tl) return nullptr;
         std::optional<kron::Instant> at_instant;
         if (!std::isnan(at)) at_instant = At(at);
-        ClearError();
-        g_error_detail = std::move(findings);  // warnings, for the caller
         return Out(format == 1 ? kron::RenderPlanText(*tl, at_instant)
                                : kron::RenderPlanJson(*tl, at_instant));
       },
@@ -760,63 +782,9 @@ EMSCRIPTEN_KEEPALIVE PlanHandle* kron_plan_open(int n, const char* const* texts,
                                                 double seed_hi) {
   return Guard(
       [&]() -> PlanHandle* {
-        if (n < 1 || texts == nullptr || names == nullptr) {
-          SetError(kErrArgument, "plan: no manifest given");
-          return nullptr;
-        }
-        if (!CheckSeconds(from, "from") || !CheckSeconds(until, "until")) return nullptr;
-        kron::PlanOptions options;
-        options.from = At(from);
-        options.until = At(until);
-        options.seed = Seed(seed_lo, seed_hi);
-        if (pods != nullptr && *pods) {
-          absl::StatusOr<kron::PodOutcomeModel> m = kron::ParsePodOutcomeModel(pods);
-          if (!m.ok()) {
-            SetError(kErrArgument, absl::StrCat("pods: ", m.status().message()));
-            return nullptr;
-          }
-          options.pods = *m;
-        }
-        if (pod_runtime != nullptr && *pod_runtime) {
-          absl::StatusOr<int64_t> ms = kron::ParsePodRuntime(pod_runtime);
-          if (!ms.ok()) {
-            SetError(kErrArgument, absl::StrCat("podRuntime: ", ms.status().message()));
-            return nullptr;
-          }
-          options.pod_runtime_ms = *ms;
-        }
-        const kron::TimeZones* zones = Zones();
-        if (!zones) return nullptr;
-        kron::ValidationOptions vopts;  // as bindings/cli/plan_command.cc: --from is "now"
-        vopts.now = options.from;
-        std::vector<kron::Manifest> manifests;
-        bool unreadable = false, invalid = false;
-        std::string findings = "[";
-        for (int i = 0; i < n; ++i) {
-          kron::ValidationReport report =
-              kron::ValidateManifestText(texts[i], names[i] ? names[i] : "-", *zones, vopts);
-          for (const kron::ReportItem& item : report.items) {
-            if (findings.size() > 1) findings += ",";
-            AppendItemJson(findings, item);
-          }
-          unreadable |= report.unreadable;
-          invalid |= report.invalid;
-          for (kron::Manifest& m : report.manifests) manifests.push_back(std::move(m));
-        }
-        findings += "]";
-        if (unreadable || invalid) {
-          SetError(kErrManifest, unreadable ? "some input is unreadable; nothing planned"
-                                            : "some object is invalid; nothing planned");
-          g_error_detail = std::move(findings);
-          return nullptr;
-        }
-        absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(manifests, *zones, options);
-        if (!tl.ok()) {
-          SetError(kErrArgument, tl.status().message());
-          return nullptr;
-        }
-        ClearError();
-        g_error_detail = std::move(findings);
+        std::optional<kron::Timeline> tl = ValidateAndSimulate(
+            n, texts, names, from, until, pods, pod_runtime, seed_lo, seed_hi, std::nan(""));
+        if (!tl) return nullptr;
         return new PlanHandle{std::move(*tl)};
       },
       static_cast<PlanHandle*>(nullptr));
