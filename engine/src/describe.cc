@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
+#include "digits.h"
 #include "kron/fire_times.h"
 
 namespace kron {
@@ -146,7 +146,6 @@ std::string NamePhrase(uint64_t bits, const char* const* names) {
   return JoinList(items);
 }
 
-std::string Clock(int hour, int minute) { return absl::StrFormat("%02d:%02d", hour, minute); }
 
 // The N of `*/N` minutes when N divides the hour (the minutes 0, N, 2N, … —
 // a steady cadence); 0 otherwise.
@@ -175,15 +174,15 @@ std::string TimeOfDay(uint64_t minutes, uint64_t hours) {
       msegs.size() * hsegs.size() <= 4) {
     std::vector<std::string> times;
     for (const Segment& h : hsegs) {
-      for (const Segment& m : msegs) times.push_back(Clock(h.first, m.first));
+      for (const Segment& m : msegs) times.push_back(internal::FormatClock(h.first, m.first));
     }
     return absl::StrCat("At ", JoinList(times));
   }
   // One block of consecutive hours: say the clock times it spans.
   const int first_hour = Lowest(hours), last_hour = Highest(hours);
   if (hours == Range(first_hour, last_hour) && (every_minute || cadence != 0)) {
-    const std::string span = absl::StrCat(" from ", Clock(first_hour, 0), " through ",
-                                          Clock(last_hour, Highest(minutes)));
+    const std::string span = absl::StrCat(" from ", internal::FormatClock(first_hour, 0), " through ",
+                                          internal::FormatClock(last_hour, Highest(minutes)));
     if (every_minute) return absl::StrCat("Every minute", span);
     return absl::StrCat("Every ", cadence, " minutes", span);
   }

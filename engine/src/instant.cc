@@ -2,10 +2,12 @@
 #include "kron/instant.h"
 
 #include <cstdlib>
+#include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "digits.h"
 
 namespace kron {
 namespace {
@@ -28,12 +30,14 @@ Civil ToCivil(int64_t unix) {
 std::string FormatCivil(const Civil& c) {
   // Go prints years outside 0000–9999 with as many digits as needed (and a
   // sign when negative); kron instants from users stay within 0001–9999.
-  if (c.year >= 0 && c.year <= 9999) {
-    return absl::StrFormat("%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour,
-                           c.minute, c.second);
+  std::string out;
+  internal::AppendPadded(out, c.year, c.year >= 0 && c.year <= 9999 ? 4 : 1);
+  for (const auto& [separator, value] :
+       {std::pair{'-', c.month}, {'-', c.day}, {'T', c.hour}, {':', c.minute}, {':', c.second}}) {
+    out.push_back(separator);
+    internal::AppendPadded(out, value, 2);
   }
-  return absl::StrFormat("%d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
-                         c.second);
+  return out;
 }
 
 absl::Status ParseError(absl::string_view text, size_t pos, absl::string_view what) {
@@ -51,8 +55,8 @@ std::string FormatRfc3339(Instant t, int32_t utc_offset_seconds) {
   // Go's time.RFC3339 layout "Z07:00": hours and minutes only, seconds of an
   // odd offset (such as LMT) are not printed.
   const int32_t a = std::abs(utc_offset_seconds);
-  absl::StrAppendFormat(&out, "%c%02d:%02d", utc_offset_seconds < 0 ? '-' : '+', a / 3600,
-                        a / 60 % 60);
+  out.push_back(utc_offset_seconds < 0 ? '-' : '+');
+  out += internal::FormatClock(a / 3600, a / 60 % 60);
   return out;
 }
 

@@ -8,9 +8,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "date/date.h"
+#include "digits.h"
 
 namespace kron {
 namespace {
@@ -106,11 +106,15 @@ std::string FormatRfc1123Z(Instant t) {
   const date::sys_days day = date::floor<date::days>(s);
   const date::year_month_day ymd{day};
   const date::hh_mm_ss<std::chrono::seconds> hms{s - day};
-  return absl::StrFormat("%s, %02u %s %04d %02d:%02d:%02d +0000",
-                         kDays[date::weekday{day}.c_encoding()], unsigned(ymd.day()),
-                         kMonths[unsigned(ymd.month()) - 1], int(ymd.year()),
-                         int(hms.hours().count()), int(hms.minutes().count()),
-                         int(hms.seconds().count()));
+  std::string out = absl::StrCat(kDays[date::weekday{day}.c_encoding()], ", ");
+  internal::AppendPadded(out, unsigned(ymd.day()), 2);
+  absl::StrAppend(&out, " ", kMonths[unsigned(ymd.month()) - 1], " ");
+  internal::AppendPadded(out, int(ymd.year()), 4);
+  out.push_back(' ');
+  absl::StrAppend(&out, internal::FormatClock(int(hms.hours().count()), int(hms.minutes().count())), ":");
+  internal::AppendPadded(out, int(hms.seconds().count()), 2);
+  out += " +0000";
+  return out;
 }
 
 // --- kubectl get ---------------------------------------------------------------
@@ -340,7 +344,9 @@ std::string JsonQuote(absl::string_view s) {
       case '\t': out += "\\t"; break;
       default:
         if (c < 0x20) {
-          absl::StrAppendFormat(&out, "\\u%04x", c);
+          out += "\\u00";
+          out += "0123456789abcdef"[c >> 4];
+          out += "0123456789abcdef"[c & 15];
         } else {
           out += char(c);
         }

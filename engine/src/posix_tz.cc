@@ -3,6 +3,8 @@
 // is kron's own.
 #include "posix_tz.h"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace kron::internal {
@@ -194,6 +196,21 @@ PosixOffset PosixOffsetAt(const PosixTz& tz, int64_t unix) {
     std::swap(outside, inside);
   }
   return ysec >= lo && ysec < hi ? inside : outside;
+}
+
+int PosixYearBreakpoints(const PosixTz& tz, int64_t year, PosixBreakpoint (&out)[3]) {
+  const int64_t start = UtcYearStart(year);
+  const int64_t next = UtcYearStart(year + 1);
+  int64_t candidates[3] = {start, start + PosixRuleTime(year, tz.start, tz.std_offset),
+                           start + PosixRuleTime(year, tz.end, tz.dst_offset)};
+  std::sort(std::begin(candidates), std::end(candidates));
+  int n = 0;
+  for (int64_t c : candidates) {
+    if (c < start || c >= next || (n > 0 && out[n - 1].at >= c)) continue;
+    const PosixOffset o = PosixOffsetAt(tz, c);
+    out[n++] = {c, o.offset, o.is_dst};
+  }
+  return n;
 }
 
 }  // namespace kron::internal

@@ -52,6 +52,18 @@ struct PosixOffset {
 };
 PosixOffset PosixOffsetAt(const PosixTz& tz, int64_t unix);
 
+// A point from which Go's tzset answer is `offset` and `is_dst`.
+struct PosixBreakpoint {
+  int64_t at;
+  int32_t offset;
+  bool is_dst;
+};
+// The instants within UTC `year` at which Go's tzset answer may change (the
+// year's start, since tzset evaluates per UTC year, and the rule's two
+// transitions), ascending and distinct, with the answer from each: writes at
+// most three to `out` and returns how many.
+int PosixYearBreakpoints(const PosixTz& tz, int64_t year, PosixBreakpoint (&out)[3]);
+
 // Unix seconds at the start of the UTC calendar year.
 int64_t UtcYearStart(int64_t year);
 // UTC calendar year of a unix instant (floored).

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "date/date.h"
+#include "digits.h"
 #include "kron/fire_times.h"
 #include "kron/schedule.h"
 #include "kron/validation.h"
@@ -44,13 +44,18 @@ bool MatchesMinute(const CronFields& f, LocalSeconds local) {
 std::string Clock(LocalSeconds t) {
   const auto day = date::floor<date::days>(t);
   const date::hh_mm_ss<std::chrono::seconds> tod(t - day);
-  return absl::StrFormat("%02d:%02d", tod.hours().count(), tod.minutes().count());
+  return internal::FormatClock(int(tod.hours().count()), int(tod.minutes().count()));
 }
 
 std::string Date(LocalSeconds t) {
   const date::year_month_day ymd(date::floor<date::days>(t));
-  return absl::StrFormat("%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                         static_cast<unsigned>(ymd.day()));
+  std::string out;
+  internal::AppendPadded(out, int{ymd.year()}, 4);
+  out.push_back('-');
+  internal::AppendPadded(out, unsigned{ymd.month()}, 2);
+  out.push_back('-');
+  internal::AppendPadded(out, unsigned{ymd.day()}, 2);
+  return out;
 }
 
 // Zone transitions in [from, until) whose skipped (gap) or repeated (overlap)
