@@ -289,6 +289,38 @@ TEST(JsonReader, ConcatenatedPrettyObjects) {
   EXPECT_EQ(b->items[2].pos, (SourcePos{5, 20}));
 }
 
+// Numbers that are not int64 are read as JSON's grammar (RFC 8259 §6) and
+// rounded to the nearest double, as simdjson's get_double reads them.
+TEST(JsonReader, NumbersBeyondInt64AreDoubles) {
+  ReadResult r = ReadManifestText(
+      "{\"a\": [3.0, -0.5, 1E+2, 0.1e-3, 99999999999999999999, 1e-400, 2.2250738585072011e-308]}",
+      "n.json");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
+  const Node* a = r.documents.at(0).root.Find("a");
+  ASSERT_EQ(a->items.size(), 7u);
+  const double want[] = {3.0, -0.5, 100.0, 0.0001, 1e20, 0.0, 2.2250738585072009e-308};
+  for (size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(a->items[i].type, Node::Type::kFloat) << i;
+    EXPECT_EQ(a->items[i].number, want[i]) << i;
+  }
+  EXPECT_EQ(a->items[4].text, "99999999999999999999");
+}
+
+TEST(JsonReader, MalformedNumbersAreErrors) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"01", "NUMBER_ERROR"}, {"1.", "NUMBER_ERROR"},   {"1.5e", "NUMBER_ERROR"},
+      {"1x", "NUMBER_ERROR"}, {"1e400", "NUMBER_ERROR"}, {"-", "INCORRECT_TYPE"},
+      {"-x", "INCORRECT_TYPE"},
+  };
+  for (const auto& [number, code] : cases) {
+    ReadResult r = ReadManifestText(std::string("{\"a\": ") + number + "}", "n.json");
+    ASSERT_EQ(r.errors.size(), 1u) << number;
+    EXPECT_THAT(r.errors[0].message, ::testing::StartsWith(std::string("json: ") + code + ": "))
+        << number;
+    EXPECT_EQ(r.errors[0].pos, (SourcePos{1, 7})) << number;
+  }
+}
+
 TEST(Decode, WrongTypeNamesFieldAndTypes) {
   ReadResult r = ReadManifestText(
       "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  backoffLimit: \"3\"\n"
