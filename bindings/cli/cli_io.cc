@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "absl/strings/str_cat.h"
+
 #ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
 
@@ -105,6 +107,11 @@ void Printf(int fd, const char* format, ...) {
   va_end(again);
   big.pop_back();
   Write(fd, big);
+}
+
+int UsageError(absl::string_view command, absl::string_view problem, absl::string_view usage) {
+  Write(2, absl::StrCat("kron ", command, ": ", problem, "\n", usage));
+  return 2;
 }
 
 }  // namespace kron::cli

@@ -28,6 +28,10 @@ void Write(int fd, absl::string_view bytes);
 // printf-formatted text to fd 1 or 2.
 void Printf(int fd, const char* format, ...) __attribute__((format(printf, 2, 3)));
 
+// A command-line mistake: "kron COMMAND: PROBLEM" and the command's usage
+// text on stderr; returns the exit code for it, 2.
+int UsageError(absl::string_view command, absl::string_view problem, absl::string_view usage);
+
 // Flushes stdout and stderr (natively; the module's writes are unbuffered).
 void Flush();
 

@@ -16,13 +16,9 @@
 namespace kron::cli {
 namespace {
 
-int Usage(absl::string_view problem) {
-  Printf(2,
-         "kron describe: %.*s\n"
-         "usage: kron describe SCHEDULE [--time-zone ZONE]\n",
-         int(problem.size()), problem.data());
-  return 2;
-}
+constexpr char kDescribeUsage[] = "usage: kron describe SCHEDULE [--time-zone ZONE]\n";
+
+int Usage(absl::string_view problem) { return UsageError("describe", problem, kDescribeUsage); }
 
 }  // namespace
 

@@ -25,10 +25,7 @@ constexpr char kFleetUsage[] =
     "usage: kron fleet FILE [--at TIME] [--until TIME] [--top N]\n"
     "       kron fleet --generate N [--ndjson] [--seed S]\n";
 
-int Usage(const std::string& problem) {
-  Printf(2, "kron fleet: %s\n%s", problem.c_str(), kFleetUsage);
-  return 2;
-}
+int Usage(absl::string_view problem) { return UsageError("fleet", problem, kFleetUsage); }
 
 int Generate(uint64_t n, bool ndjson, uint64_t seed) {
   absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();

@@ -78,15 +78,11 @@ int RunTsv(bool last_only, const TimeZones& zones) {
   return 0;
 }
 
-int Usage(absl::string_view problem) {
-  Printf(2,
-         "kron next: %.*s\n"
-         "usage: kron next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] "
-         "[--cronjob NAME]\n"
-         "       kron next --tsv [--last]\n",
-         int(problem.size()), problem.data());
-  return 2;
-}
+constexpr char kNextUsage[] =
+    "usage: kron next SCHEDULE [--time-zone ZONE] [--after TIME] [--count N] [--cronjob NAME]\n"
+    "       kron next --tsv [--last]\n";
+
+int Usage(absl::string_view problem) { return UsageError("next", problem, kNextUsage); }
 
 }  // namespace
 

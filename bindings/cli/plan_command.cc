@@ -29,10 +29,7 @@ constexpr char kPlanUsage[] =
     "usage: kron plan FILE... --from TIME --until TIME [--pods succeed|fail|fail:N]\n"
     "                 [--pod-runtime DURATION] [--seed N] [--at TIME] [--output text|json]\n";
 
-int Usage(absl::string_view why) {
-  Printf(2, "kron plan: %.*s\n%s", int(why.size()), why.data(), kPlanUsage);
-  return 2;
-}
+int Usage(absl::string_view problem) { return UsageError("plan", problem, kPlanUsage); }
 
 }  // namespace
 

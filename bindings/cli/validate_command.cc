@@ -45,9 +45,7 @@ int RunValidate(const Args& args) {
       Write(1, kValidateUsage);
       return 0;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      Printf(2, "kron validate: unknown flag %.*s\n%s", int(args[i].size()), args[i].data(),
-             kValidateUsage);
-      return 2;
+      return UsageError("validate", absl::StrCat("unknown flag ", args[i]), kValidateUsage);
     } else {
       files.push_back(args[i]);
     }

@@ -14,13 +14,9 @@
 namespace kron::cli {
 namespace {
 
-int Usage(absl::string_view problem) {
-  Printf(2,
-         "kron zones: %.*s\n"
-         "usage: kron zones --export-table FILE\n",
-         int(problem.size()), problem.data());
-  return 2;
-}
+constexpr char kZonesUsage[] = "usage: kron zones --export-table FILE\n";
+
+int Usage(absl::string_view problem) { return UsageError("zones", problem, kZonesUsage); }
 
 }  // namespace
 
