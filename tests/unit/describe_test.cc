@@ -10,21 +10,10 @@
 #include "kron/describe.h"
 #include "kron/schedule.h"
 #include "kron/zone.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = [] {
-    absl::StatusOr<std::unique_ptr<TimeZones>> z = TimeZones::LoadSystem();
-    if (!z.ok()) {
-      ADD_FAILURE() << z.status();
-      std::abort();
-    }
-    return z->release();
-  }();
-  return *zones;
-}
 
 Schedule Parse(absl::string_view spec) {
   absl::StatusOr<Schedule> s = ParseStandard(spec, Zones());

@@ -13,14 +13,10 @@
 #include "gtest/gtest.h"
 #include "kron/fleet.h"
 #include "kron/fleet_synth.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = TimeZones::LoadSystem()->release();
-  return *zones;
-}
 
 // Damage record k in one of five ways (brackets stay balanced) and return
 // the reason the ingest must give.

@@ -17,14 +17,10 @@
 #include "kron/fleet_synth.h"
 #include "kron/names.h"
 #include "kron/schedule.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = TimeZones::LoadSystem()->release();
-  return *zones;
-}
 
 Instant At(absl::string_view rfc3339) { return *ParseInstant(rfc3339); }
 

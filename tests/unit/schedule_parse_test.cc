@@ -13,21 +13,10 @@
 #include "gtest/gtest.h"
 #include "kron/schedule.h"
 #include "kron/zone.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = [] {
-    absl::StatusOr<std::unique_ptr<TimeZones>> z = TimeZones::LoadSystem();
-    if (!z.ok()) {
-      ADD_FAILURE() << z.status();
-      std::abort();
-    }
-    return z->release();
-  }();
-  return *zones;
-}
 
 absl::StatusOr<Schedule> Parse(absl::string_view spec) { return ParseStandard(spec, Zones()); }
 

@@ -12,6 +12,7 @@
 #include "kron/manifest.h"
 #include "kron/validation.h"
 #include "kron/zone.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
@@ -19,11 +20,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = TimeZones::LoadSystem().value().release();
-  return *zones;
-}
 
 ValidationOptions Options() {
   ValidationOptions o;
