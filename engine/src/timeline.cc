@@ -12,6 +12,7 @@
 #include "go_duration.h"
 #include "kron/backoff.h"
 #include "kron/controller.h"
+#include "kron/fire_times.h"
 #include "kron/kubectl_tables.h"
 #include "kron/names.h"
 #include "kron/schedule.h"
@@ -20,6 +21,27 @@ namespace kron {
 namespace {
 
 int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
+
+// absl::StrCat for the simulation's names and messages, in one exactly-sized
+// allocation. With libstdc++, StrCat sizes its result through the generic
+// std::string::resize path, which costs several times the copy itself.
+std::string Concat(std::initializer_list<absl::string_view> parts) {
+  size_t size = 0;
+  for (absl::string_view part : parts) size += part.size();
+  std::string out(size, '\0');
+  char* end = out.data();
+  for (absl::string_view part : parts) end = std::copy(part.begin(), part.end(), end);
+  return out;
+}
+
+// A scheduled Job's events when its pod succeeds: SuccessfulCreate (Job and
+// pod), Completed, SawCompletedJob and, past the history limit,
+// SuccessfulDelete.
+constexpr int64_t kEventsPerJob = 5;
+// The outputs are sized up front for at most this many Jobs (a day of a
+// `*/1` schedule is 1,440): beyond it they grow as needed, so that a dense
+// schedule whose Jobs are skipped (Forbid) does not reserve for every tick.
+constexpr int64_t kMaxReservedJobs = 1 << 14;
 
 enum class Ev : uint8_t { kCronJobSync, kJobCreate, kJobSync, kRunEnd, kRestart };
 
@@ -68,11 +90,15 @@ class Simulator {
         cj.spec.successful_jobs_history_limit.value_or(kDefaultSuccessfulJobsHistoryLimit);
     rec.failed_jobs_history_limit =
         cj.spec.failed_jobs_history_limit.value_or(kDefaultFailedJobsHistoryLimit);
+    const int64_t first_sync_ms = std::max(from_ms, rec.created_ms);
+    const int64_t ticks =
+        rec.suspend ? 0 : CountTicks(*st.schedule, first_sync_ms, kMaxReservedJobs - expected_jobs_);
+    rec.jobs.reserve(size_t(ticks));
+    expected_jobs_ += ticks;
     tl_.cronjobs.push_back(std::move(rec));
     crons_.push_back(std::move(st));
     // addCronJob enqueues the CronJob at once.
-    Push(std::max(from_ms, tl_.cronjobs.back().created_ms), Ev::kCronJobSync,
-         int32_t(crons_.size() - 1));
+    Push(first_sync_ms, Ev::kCronJobSync, int32_t(crons_.size() - 1));
     return absl::OkStatus();
   }
 
@@ -88,6 +114,7 @@ class Simulator {
   }
 
   absl::StatusOr<Timeline> Run() {
+    ReserveOutputs();
     const int64_t until_ms = tl_.options.until.unix_seconds() * 1000;
     int64_t processed = 0;
     while (!queue_.empty()) {
@@ -169,16 +196,39 @@ class Simulator {
     return t;
   }
 
+  // The schedule's ticks in [after, until), at most `limit`: each tick
+  // normally brings one Job.
+  int64_t CountTicks(const Schedule& schedule, int64_t after_ms, int64_t limit) const {
+    const int64_t until_s = tl_.options.until.unix_seconds();
+    int64_t ticks = 0;
+    FireTimes it(schedule, Instant::FromUnixSeconds(FloorSeconds(after_ms) - 1));
+    for (std::optional<Instant> t = it.Next(); t && t->unix_seconds() < until_s && ticks < limit;
+         t = it.Next()) {
+      ++ticks;
+    }
+    return ticks;
+  }
+
+  // Sizes the outputs for the Jobs the schedules call for (one pod each, the
+  // usual case): growing them by doubling moves every record several times
+  // and costs more than counting the ticks.
+  void ReserveOutputs() {
+    const size_t jobs = templates_.size() + size_t(expected_jobs_);
+    tl_.jobs.reserve(jobs);
+    jobs_.reserve(jobs);
+    tl_.pods.reserve(jobs);
+    pods_.reserve(jobs);
+    tl_.events.reserve(jobs * kEventsPerJob);
+  }
+
   void Push(int64_t t, Ev kind, int32_t id) { queue_.push(QItem{t, seq_++, kind, id}); }
 
   void Emit(int64_t t, absl::string_view kind, absl::string_view name, EventType type,
             absl::string_view reason, std::string message, absl::string_view source) {
     // `reason` and `source` are string constants: only the object and the
     // message are allocated.
-    std::string object;
-    object.reserve(kind.size() + 1 + name.size());
-    absl::StrAppend(&object, kind, "/", name);
-    tl_.events.push_back(TimelineEvent{t, std::move(object), type, reason, std::move(message), source});
+    tl_.events.push_back(
+        TimelineEvent{t, Concat({kind, "/", name}), type, reason, std::move(message), source});
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
     Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
@@ -229,10 +279,9 @@ class Simulator {
       st.active.erase(it);
       const absl::string_view cond = job.condition == JobCondition::kComplete ? "Complete" : "Failed";
       EmitCron(c, now, EventType::kNormal, "SawCompletedJob",
-               absl::StrCat("Saw completed job: ", job.name,
-                            tl_.options.saw_completed_condition_wording ? ", condition: "
-                                                                        : ", status: ",
-                            cond));
+               Concat({"Saw completed job: ", job.name,
+                       tl_.options.saw_completed_condition_wording ? ", condition: " : ", status: ",
+                       cond}));
     }
     if (tl_.cronjobs[c].suspend) return;  // no requeue: nothing happens until resumed
     if (st.format.unsupported_schedule_warning) {
@@ -272,13 +321,11 @@ class Simulator {
     if (const auto& sds = st.cj->spec.starting_deadline_seconds;
         sds && scheduled.unix_seconds() * 1000 + *sds * 1000 < now) {
       EmitCron(c, now, EventType::kWarning, "MissSchedule",
-               absl::StrCat("Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)));
-      {
-        Requeue(c, now_s);
-        return;
-      }
+               Concat({"Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)}));
+      Requeue(c, now_s);
+      return;
     }
-    const std::string job_name = CronJobJobName(tl_.cronjobs[c].name, scheduled);
+    std::string job_name = CronJobJobName(tl_.cronjobs[c].name, scheduled);
     for (int32_t j : st.active) {
       if (tl_.jobs[j].name == job_name) {
         Requeue(c, now_s);
@@ -286,18 +333,16 @@ class Simulator {
       }
     }
     if (st.last_schedule == scheduled) {
-        Requeue(c, now_s);
-        return;
-      }
+      Requeue(c, now_s);
+      return;
+    }
     const std::string& policy = st.cj->spec.concurrency_policy;
     if (policy == kForbidConcurrent && !st.active.empty()) {
       EmitCron(c, now, EventType::kNormal, "JobAlreadyActive",
                "Not starting job because prior execution is running and concurrency policy is "
                "Forbid");
-      {
-        Requeue(c, now_s);
-        return;
-      }
+      Requeue(c, now_s);
+      return;
     }
     if (policy == kReplaceConcurrent) {
       const std::vector<int32_t> active = st.active;
@@ -309,20 +354,19 @@ class Simulator {
         if (std::find(st.active.begin(), st.active.end(), j) != st.active.end()) return;
         st.active.push_back(j);
         st.last_schedule = scheduled;
-        {
         Requeue(c, now_s);
         return;
       }
-      }
     }
-    const int32_t j = NewJob(job_name, c, st.tmpl.get(), now);
+    const int32_t j = NewJob(std::move(job_name), c, st.tmpl.get(), now);
     st.live.push_back(j);
-    tl_.jobs[j].scheduled = scheduled;
+    PlannedJob& job = tl_.jobs[j];
+    job.scheduled = scheduled;
     absl::StatusOr<std::string> annotation =
         ScheduledTimestampAnnotation(scheduled, st.cj->spec.time_zone, zones_);
-    if (annotation.ok()) tl_.jobs[j].scheduled_annotation = *std::move(annotation);
+    if (annotation.ok()) job.scheduled_annotation = *std::move(annotation);
     tl_.cronjobs[c].jobs.push_back(j);
-    EmitCron(c, now, EventType::kNormal, "SuccessfulCreate", absl::StrCat("Created job ", job_name));
+    EmitCron(c, now, EventType::kNormal, "SuccessfulCreate", Concat({"Created job ", job.name}));
     st.active.push_back(j);
     st.last_schedule = scheduled;
     const int64_t at = Requeue(c, now_s);
@@ -356,14 +400,15 @@ class Simulator {
   // cleanupFinishedJobs / removeOldestJobs: by status.startTime (whole
   // seconds; unset last), then name.
   void CleanupFinishedJobs(int32_t c, int64_t now) {
-    std::vector<int32_t> succeeded, failed;
+    succeeded_scratch_.clear();
+    failed_scratch_.clear();
     for (int32_t j : crons_[c].live) {
       const PlannedJob& job = tl_.jobs[j];
-      if (job.condition == JobCondition::kComplete) succeeded.push_back(j);
-      if (job.condition == JobCondition::kFailed) failed.push_back(j);
+      if (job.condition == JobCondition::kComplete) succeeded_scratch_.push_back(j);
+      if (job.condition == JobCondition::kFailed) failed_scratch_.push_back(j);
     }
-    RemoveOldest(c, succeeded, tl_.cronjobs[c].successful_jobs_history_limit, now);
-    RemoveOldest(c, failed, tl_.cronjobs[c].failed_jobs_history_limit, now);
+    RemoveOldest(c, succeeded_scratch_, tl_.cronjobs[c].successful_jobs_history_limit, now);
+    RemoveOldest(c, failed_scratch_, tl_.cronjobs[c].failed_jobs_history_limit, now);
   }
 
   void RemoveOldest(int32_t c, std::vector<int32_t>& js, int32_t limit, int64_t now) {
@@ -396,7 +441,7 @@ class Simulator {
     active.erase(std::remove(active.begin(), active.end(), j), active.end());
     auto& live = crons_[c].live;
     live.erase(std::remove(live.begin(), live.end(), j), live.end());
-    EmitCron(c, now, EventType::kNormal, "SuccessfulDelete", absl::StrCat("Deleted job ", job.name));
+    EmitCron(c, now, EventType::kNormal, "SuccessfulDelete", Concat({"Deleted job ", job.name}));
   }
 
   // --- Job controller (job_controller.go syncJob) ----------------------------
@@ -496,7 +541,7 @@ class Simulator {
     const int64_t end = now + tl_.options.pod_runtime_ms;
     pod.runs.push_back(ContainerRun{now, end, tl_.options.pods.RunSucceeds(st.runs_started++)});
     const int32_t id = int32_t(tl_.pods.size());
-    EmitJob(j, now, EventType::kNormal, "SuccessfulCreate", absl::StrCat("Created pod: ", pod.name));
+    EmitJob(j, now, EventType::kNormal, "SuccessfulCreate", Concat({"Created pod: ", pod.name}));
     tl_.pods.push_back(std::move(pod));
     pods_.emplace_back();
     job.pods.push_back(id);
@@ -576,7 +621,7 @@ class Simulator {
       job.failed_on_finish.push_back(p);
       ++st.failed;
       EmitJob(j, now, EventType::kNormal, "SuccessfulDelete",
-              absl::StrCat("Deleted pod: ", tl_.pods[p].name));
+              Concat({"Deleted pod: ", tl_.pods[p].name}));
     }
     st.active.clear();
     job.condition = JobCondition::kFailed;
@@ -598,6 +643,11 @@ class Simulator {
   std::vector<JobState> jobs_;
   std::vector<PodState> pods_;
   std::vector<std::unique_ptr<JobTemplate>> templates_;
+  int64_t expected_jobs_ = 0;  // the CronJobs' schedule ticks, up to kMaxReservedJobs
+  // CleanupFinishedJobs' candidates, kept to reuse their capacity (it runs
+  // at every CronJob sync). RemoveOldest only reorders them.
+  std::vector<int32_t> succeeded_scratch_;
+  std::vector<int32_t> failed_scratch_;
   std::priority_queue<QItem, std::vector<QItem>, std::greater<QItem>> queue_;
   uint64_t seq_ = 0;
 };
