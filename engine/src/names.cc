@@ -2,6 +2,7 @@
 #include "kron/names.h"
 
 #include "absl/strings/str_cat.h"
+#include "str_concat.h"
 
 namespace kron {
 namespace {
@@ -85,7 +86,7 @@ int64_t TimeHashInMinutes(Instant scheduled) {
 }
 
 std::string CronJobJobName(absl::string_view cronjob_name, Instant scheduled) {
-  return absl::StrCat(cronjob_name, "-", TimeHashInMinutes(scheduled));
+  return Concat({cronjob_name, "-", absl::AlphaNum(TimeHashInMinutes(scheduled)).Piece()});
 }
 
 std::string MaxLenError(int length) {
@@ -130,7 +131,7 @@ std::vector<std::string> ValidateCronJobName(absl::string_view name) {
 }
 
 std::string PodGenerateNamePrefix(absl::string_view job_name) {
-  return absl::StrCat(job_name, "-");
+  return Concat({job_name, "-"});
 }
 
 std::string IndexedPodGenerateNamePrefix(absl::string_view job_name, int index) {
@@ -149,7 +150,7 @@ std::string ApplyGeneratedSuffix(absl::string_view generate_name, absl::string_v
   if (generate_name.size() > static_cast<size_t>(kMaxGeneratedNameLength)) {
     generate_name = generate_name.substr(0, kMaxGeneratedNameLength);
   }
-  return absl::StrCat(generate_name, suffix);
+  return Concat({generate_name, suffix});
 }
 
 bool IsGeneratedSuffix(absl::string_view suffix) {

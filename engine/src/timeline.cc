@@ -16,23 +16,12 @@
 #include "kron/kubectl_tables.h"
 #include "kron/names.h"
 #include "kron/schedule.h"
+#include "str_concat.h"
 
 namespace kron {
 namespace {
 
 int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
-
-// absl::StrCat for the simulation's names and messages, in one exactly-sized
-// allocation. With libstdc++, StrCat sizes its result through the generic
-// std::string::resize path, which costs several times the copy itself.
-std::string Concat(std::initializer_list<absl::string_view> parts) {
-  size_t size = 0;
-  for (absl::string_view part : parts) size += part.size();
-  std::string out(size, '\0');
-  char* end = out.data();
-  for (absl::string_view part : parts) end = std::copy(part.begin(), part.end(), end);
-  return out;
-}
 
 // A scheduled Job's events when its pod succeeds: SuccessfulCreate (Job and
 // pod), Completed, SawCompletedJob and, past the history limit,
@@ -227,8 +216,7 @@ class Simulator {
             absl::string_view reason, std::string message, absl::string_view source) {
     // `reason` and `source` are string constants: only the object and the
     // message are allocated.
-    tl_.events.push_back(
-        TimelineEvent{t, Concat({kind, "/", name}), type, reason, std::move(message), source});
+    tl_.events.emplace_back(t, Concat({kind, "/", name}), type, reason, std::move(message), source);
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
     Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
@@ -238,7 +226,8 @@ class Simulator {
   }
 
   int32_t NewJob(std::string name, int32_t cron, const JobTemplate* tmpl, int64_t created) {
-    PlannedJob rec;
+    // Built in place: the records are large and the vectors are reserved.
+    PlannedJob& rec = tl_.jobs.emplace_back();
     rec.name = std::move(name);
     rec.cronjob = cron;
     rec.completions = tmpl->spec.completions;
@@ -248,14 +237,12 @@ class Simulator {
     rec.backoff_limit = tmpl->spec.backoff_limit.value_or(kDefaultBackoffLimit);
     rec.active_deadline_seconds = tmpl->spec.active_deadline_seconds;
     rec.created_ms = created;
-    tl_.jobs.push_back(std::move(rec));
-    JobState st;
+    JobState& st = jobs_.emplace_back();
     st.tmpl = tmpl;
     st.backoff_limit = tmpl->spec.backoff_limit.value_or(kDefaultBackoffLimit);
-    if (tl_.jobs.back().indexed && tmpl->spec.completions) {
+    if (rec.indexed && tmpl->spec.completions) {
       st.index_done.assign(size_t(std::max(0, *tmpl->spec.completions)), false);
     }
-    jobs_.push_back(std::move(st));
     return int32_t(jobs_.size() - 1);
   }
 
@@ -414,7 +401,8 @@ class Simulator {
   void RemoveOldest(int32_t c, std::vector<int32_t>& js, int32_t limit, int64_t now) {
     const int64_t to_delete = int64_t(js.size()) - limit;
     if (to_delete <= 0) return;
-    std::sort(js.begin(), js.end(), [&](int32_t a, int32_t b) {
+    // Only the first `to_delete` in that order go (usually one of a few).
+    std::partial_sort(js.begin(), js.begin() + to_delete, js.end(), [&](int32_t a, int32_t b) {
       const PlannedJob& x = tl_.jobs[a];
       const PlannedJob& y = tl_.jobs[b];
       if (!x.start_ms && y.start_ms) return false;
@@ -530,7 +518,8 @@ class Simulator {
   void CreatePod(int32_t j, int32_t index, int64_t now) {
     PlannedJob& job = tl_.jobs[j];
     JobState& st = jobs_[j];
-    PlannedPod pod;
+    const int32_t id = int32_t(tl_.pods.size());
+    PlannedPod& pod = tl_.pods.emplace_back();
     pod.name = names_.GenerateName(index >= 0 ? IndexedPodGenerateNamePrefix(job.name, index)
                                               : PodGenerateNamePrefix(job.name));
     pod.job = j;
@@ -540,9 +529,7 @@ class Simulator {
     pod.created_ms = now;
     const int64_t end = now + tl_.options.pod_runtime_ms;
     pod.runs.push_back(ContainerRun{now, end, tl_.options.pods.RunSucceeds(st.runs_started++)});
-    const int32_t id = int32_t(tl_.pods.size());
     EmitJob(j, now, EventType::kNormal, "SuccessfulCreate", Concat({"Created pod: ", pod.name}));
-    tl_.pods.push_back(std::move(pod));
     pods_.emplace_back();
     job.pods.push_back(id);
     st.active.push_back(id);
