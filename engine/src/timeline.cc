@@ -632,7 +632,7 @@ class Simulator {
   std::vector<std::unique_ptr<JobTemplate>> templates_;
   int64_t expected_jobs_ = 0;  // the CronJobs' schedule ticks, up to kMaxReservedJobs
   // CleanupFinishedJobs' candidates, kept to reuse their capacity (it runs
-  // at every CronJob sync). RemoveOldest only reorders them.
+  // at every CronJob sync). Not reentered: DeleteJob does not sync.
   std::vector<int32_t> succeeded_scratch_;
   std::vector<int32_t> failed_scratch_;
   std::priority_queue<QItem, std::vector<QItem>, std::greater<QItem>> queue_;
