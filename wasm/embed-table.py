@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """embed-table — a binary file as a C source defining
    const unsigned char kron_zone_table[]; const unsigned long kron_zone_table_size;
-(the zone table zone.cc links in when built with KRON_ZONES_FROM_TABLE).
+(the zone table time_zones.cc links in when built with KRON_ZONES_FROM_TABLE).
 
     wasm/embed-table.py TABLE OUT.c
 """

@@ -49,9 +49,7 @@
 #include "kron/timeline.h"
 #include "kron/validation.h"
 #include "kron/zone.h"
-#ifdef KRON_HAVE_DESCRIBE
 #include "kron/describe.h"
-#endif
 
 // bindings/cli/main.cc compiled with -Dmain=kron_cli_main (wasm/CMakeLists.txt).
 int kron_cli_main(int argc, char** argv);
@@ -226,11 +224,7 @@ EMSCRIPTEN_KEEPALIVE const char* kron_version() { return KRON_VERSION; }
 
 // What this build of the module provides, comma-separated.
 EMSCRIPTEN_KEEPALIVE const char* kron_features() {
-  return "next,zones,schedule,names,backoff,validate,plan,batch,cli"
-#ifdef KRON_HAVE_DESCRIBE
-         ",describe"
-#endif
-      ;
+  return "next,zones,schedule,names,backoff,validate,plan,batch,cli,describe";
 }
 
 // The last error: message ("" after a success), code (ErrorCode), the byte
@@ -423,10 +417,8 @@ EMSCRIPTEN_KEEPALIVE const char* kron_schedule_info(const Compiled* h) {
       static_cast<const char*>(nullptr));
 }
 
-// kron/describe.h's sentence (name_utc: say "in UTC" too); NULL when the
-// engine has no describe.h.
+// kron/describe.h's sentence (name_utc: say "in UTC" too).
 EMSCRIPTEN_KEEPALIVE const char* kron_schedule_describe(const Compiled* h, int name_utc) {
-#ifdef KRON_HAVE_DESCRIBE
   return Guard(
       [&]() -> const char* {
         kron::DescribeOptions options;
@@ -434,24 +426,12 @@ EMSCRIPTEN_KEEPALIVE const char* kron_schedule_describe(const Compiled* h, int n
         return Out(kron::DescribeSchedule(h->schedule, options));
       },
       static_cast<const char*>(nullptr));
-#else
-  (void)h;
-  (void)name_utc;
-  SetError(kErrInternal, "describe is not in this build of the module");
-  return nullptr;
-#endif
 }
 
 // kron/describe.h's ExplainDayMatching: one sentence on how the day fields combine.
 EMSCRIPTEN_KEEPALIVE const char* kron_schedule_explain_days(const Compiled* h) {
-#ifdef KRON_HAVE_DESCRIBE
   return Guard([&]() -> const char* { return Out(kron::ExplainDayMatching(h->schedule)); },
                static_cast<const char*>(nullptr));
-#else
-  (void)h;
-  SetError(kErrInternal, "describe is not in this build of the module");
-  return nullptr;
-#endif
 }
 
 // The fleet batch: out[i] = the next fire time of handles[i] strictly after

