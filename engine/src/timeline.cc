@@ -216,7 +216,8 @@ class Simulator {
             absl::string_view reason, std::string message, absl::string_view source) {
     // `reason` and `source` are string constants: only the object and the
     // message are allocated.
-    tl_.events.emplace_back(t, Concat({kind, "/", name}), type, reason, std::move(message), source);
+    tl_.events.push_back(
+        TimelineEvent{t, Concat({kind, "/", name}), type, reason, std::move(message), source});
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
     Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
