@@ -23,7 +23,7 @@ function defaults() {
 }
 
 let state = defaults();
-let last = null;  // last plan: { model, result }
+let last = null;  // last plan: { model, parts, ms }
 
 // Manifest mode (manifest.js, timeline.js) is not in app.js's imports:
 // schedule mode paints without waiting for it. main() loads it once
@@ -216,10 +216,9 @@ function pickAt(at, startedAt) {
   if (last && M) {
     try {
       const tPlan = performance.now();
-      const r = M.tablesAt(state, state.at);  // the kept simulation's tables, no new plan
+      const tables = M.tablesAt(state.at);  // the kept simulation's tables, no new plan
       document.body.dataset.atEngineMs = (performance.now() - tPlan).toFixed(2);
-      if (r.result) last.result = r.result;
-      M.renderTables({ tables: r.tables }, state.at);
+      M.renderTables(tables, state.at);
     } catch (e) { $('sim-error').textContent = String(e?.message ?? e); }
     M.renderEvents(last.model, state.at);
     M.moveCursor(last.model, state.at);
@@ -313,11 +312,6 @@ function wire() {
     ta.setSelectionRange(pos, Math.min(ta.value.length, pos + Math.max(1, (lines[line - 1] ?? '').length - col + 1)));
   });
 
-  // Describe blocks are filled in when one is opened.
-  $('tables').addEventListener('toggle', (e) => {
-    if (e.target.matches?.('details.describe-block') && e.target.open) M?.fillDescribe(state);
-  }, true);
-
   // Timeline: click or keys pick the instant.
   const tl = $('timeline');
   tl.addEventListener('click', (e) => {
@@ -402,8 +396,8 @@ async function main() {
     resolve();
   }));
   const i = engine.info();
-  $('engine-status').textContent = `kron ${i.version} · tz database ${i.tzdata || '?'} · all answers computed in this page`;
-  $('engine-info').textContent = `Engine: kron ${i.version} (WebAssembly). Time zones: IANA ${i.tzdata || '?'}. Works offline once loaded.`;
+  $('engine-status').textContent = `kron ${i.version} · tz database ${i.tzdata} · all answers computed in this page`;
+  $('engine-info').textContent = `Engine: kron ${i.version} (WebAssembly). Time zones: IANA ${i.tzdata}. Works offline once loaded.`;
   if ('serviceWorker' in navigator && location.protocol.startsWith('http') && !navigator.webdriver) {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }

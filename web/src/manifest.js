@@ -13,8 +13,7 @@ const MAX_EVENTS_SHOWN = 200;
 // The API server's answer to a create, as kubectl prints it (one line per
 // object), then kron's warnings.
 function applyLines(v) {
-  const raw = v.raw ?? {};
-  const objects = Array.isArray(raw.objects) ? raw.objects : [];
+  const objects = v.objects;
   const errors = v.findings.filter((f) => f.severity !== 'warning');
   const warnings = v.findings.filter((f) => f.severity === 'warning');
   const lines = [];
@@ -27,7 +26,7 @@ function applyLines(v) {
       const body = mine.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message));
       lines.push({ cls: 'err', text: `The ${o.kind} "${o.name}" is invalid: ${body.length === 1 ? body[0] : `[${body.join(', ')}]`}`, f: mine[0] });
     } else if (!unreadable.length) {
-      lines.push({ cls: 'ok', text: `${String(o.kind).toLowerCase()}.batch/${o.name} created` });
+      lines.push({ cls: 'ok', text: `${o.kind.toLowerCase()}.batch/${o.name} created` });
     }
   }
   if (!objects.length) {
@@ -60,42 +59,23 @@ function validationPanel(text, now) {
     (!invalid && !warnings.length && lines.length ? '<p class="clean" data-clean="1">No errors, no warnings.</p>' : '');
   el.dataset.invalid = invalid ? '1' : '0';
   el.dataset.warnings = String(warnings.length);
-  return { invalid, objects: v.raw?.objects ?? [] };
+  return { invalid, objects: v.objects };
 }
 
 // --- plan --------------------------------------------------------------------
 
-function tableHtml(title, t) {
-  if (t == null) return '';
-  if (typeof t === 'string') return `<h3>${esc(title)}</h3><pre class="kubectl">${esc(t)}</pre>`;
-  const cols = t.columns ?? [];
-  const rows = t.rows ?? [];
+// A kubectl get table: { columns, rows }.
+function tableHtml(title, { columns: cols, rows }) {
   const head = `<h3><code>${esc(title)}</code></h3>`;
   if (!rows.length) return `${head}<p class="kubectl-empty">No resources found in default namespace.</p>`;
   return `${head}<div class="table-wrap"><table class="kubectl-table" data-kind="${esc(title.split(' ').pop())}"><thead><tr>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
-// kubectl's tabwriter look (padding 2) for the describe blocks.
-function tabwrite(rows, pad = 2) {
+// kubectl's tabwriter look: columns padded to their widest cell plus `pad`.
+function tabwrite(rows, pad) {
   const w = [];
   for (const r of rows) r.forEach((c, i) => { w[i] = Math.max(w[i] ?? 0, String(c).length); });
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? String(c) : String(c).padEnd(w[i] + pad))).join('').trimEnd()).join('\n');
-}
-
-function describeText(x) {
-  if (typeof x === 'string') return x;
-  if (typeof x.text === 'string') return x.text;
-  const lines = [];
-  const LABELS = { podsStatuses: 'Pods Statuses' };
-  for (const [k, v] of Object.entries(x)) {
-    if (k === 'object' || k === 'events') continue;
-    lines.push(`${LABELS[k] ?? k}:\t${typeof v === 'object' ? JSON.stringify(v) : v}`);
-  }
-  const ev = Array.isArray(x.events) ? x.events : [];
-  lines.push(ev.length
-    ? `Events:\n${tabwrite([['Type', 'Reason', 'Age', 'From', 'Message'], ['----', '------', '----', '----', '-------'], ...ev.map((e) => [e.type, e.reason, e.age, e.from, e.message])]).replace(/^/gm, '  ')}`
-    : 'Events:\t<none>');
-  return lines.join('\n');
 }
 
 function describeTarget(o) {
@@ -103,43 +83,15 @@ function describeTarget(o) {
   return name.length ? `${kind.toLowerCase()} ${name.join('/')}` : kind;
 }
 
-function describeHtml(d) {
-  if (!d) return '';
-  const list = Array.isArray(d) ? d : [d];
-  if (!list.length) return '';
-  // Entries with the whole text (a plan handle's) need no planText on opening.
-  return list.map((x) => `<details class="describe-block" data-target="${esc(describeTarget(x.object))}"${typeof x.text === 'string' ? ' data-full="1"' : ''}><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(describeText(x))}</pre></details>`).join('');
+// The plan handle's describe entries ({ object, text }) carry the whole text.
+function describeHtml(list) {
+  return list.map((x) => `<details class="describe-block" data-target="${esc(describeTarget(x.object))}" data-full="1"><summary>kubectl describe ${esc(describeTarget(x.object))}</summary><pre class="kubectl">${esc(x.text)}</pre></details>`).join('');
 }
 
-// The whole `kubectl describe` blocks come from `kron plan`'s text output,
-// computed only when a block is opened (it is a second simulation).
-export function fillDescribe(state) {
-  const blocks = document.querySelectorAll('#tables details.describe-block:not([data-full])');
-  if (!blocks.length) return;
-  let text;
-  try { text = engine.planText(state.text, planOptions(state)); } catch { return; }
-  if (text == null) return;
-  const byTarget = new Map();
-  for (const section of text.split(/\n(?=\$ )/)) {
-    const m = /^\$ kubectl describe (\S+ \S+)[^\n]*\n([\s\S]*)$/.exec(section);
-    if (m) byTarget.set(m[1], m[2].replace(/\n+$/, ''));
-  }
-  for (const d of blocks) {
-    const full = byTarget.get(d.dataset.target);
-    if (full == null) continue;
-    d.querySelector('pre').textContent = full;
-    d.dataset.full = '1';
-  }
-}
-
-export function renderTables(result, at) {
+// `t`: a plan handle's tables(at).
+export function renderTables(t, at) {
   $('tables-at').textContent = fmtUTC(at);
-  const t = result?.tables;
-  if (!t) {
-    $('tables').innerHTML = '<p class="missing">The engine returned no tables for this instant.</p>';
-    return;
-  }
-  const n = (x) => (x && Array.isArray(x.rows) ? x.rows.length : 0);
+  const n = (x) => x.rows.length;
   $('tables-summary').textContent = `At ${fmtUTC(at)}: ${n(t.cronjobs)} CronJobs, ${n(t.jobs)} Jobs, ${n(t.pods)} Pods.`;
   $('tables').innerHTML =
     tableHtml('kubectl get cronjobs', t.cronjobs) + tableHtml('kubectl get jobs', t.jobs) +
@@ -147,7 +99,7 @@ export function renderTables(result, at) {
 }
 
 export function renderEvents(model, at) {
-  // Only the rows shown are read (from the engine's handle, when there is one).
+  // Only the rows shown are read from the engine's handle.
   const upTo = model.events.until(at);
   const first = Math.max(0, upTo - MAX_EVENTS_SHOWN);
   const rows = model.events.slice(first, upTo);
@@ -163,27 +115,18 @@ export function renderEvents(model, at) {
 }
 
 // Schedule ticks of each CronJob in the window, from the engine's fire times.
-// `cronjobs`: [{ schedule, timeZone }] (a plan handle's), else read from
-// the CronJobs table of a whole plan.
-function scheduleTicks(cronjobs, result, from, until) {
+// `cronjobs`: the plan handle's [{ schedule, timeZone }].
+function scheduleTicks(cronjobs, from, until) {
   const ticks = [];
-  let list = cronjobs;
-  if (!list) {
-    const cj = result?.tables?.cronjobs;
-    if (!cj || !Array.isArray(cj.rows)) return ticks;
-    const ci = cj.columns.indexOf('SCHEDULE'), zi = cj.columns.indexOf('TIMEZONE');
-    list = cj.rows.map((row) => ({ schedule: row[ci], timeZone: zi >= 0 && row[zi] !== '<none>' ? row[zi] : '' }));
-  }
-  for (const { schedule: spec, timeZone } of list) {
-    const tz = timeZone || '';
+  for (const { schedule: spec, timeZone } of cronjobs) {
     try {
-      for (const t of engine.secondsUntil(spec, tz, Math.floor(from / 1000) - 1, Math.ceil(until / 1000))) ticks.push(t * 1000);
+      for (const t of engine.secondsUntil(spec, timeZone, Math.floor(from / 1000) - 1, Math.ceil(until / 1000))) ticks.push(t * 1000);
     } catch { /* a schedule the engine rejects has no ticks */ }
   }
   return ticks;
 }
 
-export function planOptions(state) {
+function planOptions(state) {
   const pods = state.pods === 'fail-first' ? `fail:${Math.max(0, state.failN | 0)}` : state.pods;
   return {
     from: new Date(state.simFrom),
@@ -191,27 +134,21 @@ export function planOptions(state) {
     pods,
     podRuntime: state.runtime,
     seed: state.seed | 0,
-    at: new Date(state.at),
   };
 }
 
-// The simulation behind the drawn timeline, when the engine keeps it (a
-// PlanHandle): picking an instant asks it for tables, not for a new plan.
+// The simulation behind the drawn timeline (a PlanHandle): picking an
+// instant asks it for tables, not for a new plan.
 let current = null;
 function setCurrent(h) {
   if (current && current !== h) current.dispose();
   current = h;
 }
 
-// kubectl's tables at `at` for the drawn plan: from the kept simulation, or
-// (older engines) a whole new plan. Returns { tables } or { result }.
-export function tablesAt(state, at) {
-  if (current) return { tables: current.tables(at) };
-  const r = engine.plan(state.text, planOptions(state));
-  return { result: r, tables: r?.tables };
-}
+// kubectl's tables at `at` from the drawn plan's kept simulation.
+export const tablesAt = (at) => current.tables(at);
 
-// Goes from text to timeline: returns { model, result, parts } or null.
+// Goes from text to timeline: returns { model, parts, ms } or null.
 // `parts`: where the time went (ms), for the page's timing line.
 export function renderPlan(state, validation) {
   const t0 = performance.now();
@@ -228,20 +165,14 @@ export function renderPlan(state, validation) {
   let mark = performance.now();
   const tEngine = mark;
   const lap = (k) => { const n = performance.now(); parts[k] = n - mark; mark = n; };
-  let handle = null, objects = null, result = null;
-  const options = planOptions(state);
+  let handle = null, objects, tables;
   try {
-    handle = engine.planOpen(state.text, options);
-    if (handle) {
-      lap('simulate');
-      objects = handle.objects();
-      lap('objects');
-      result = { tables: handle.tables(state.at), notes: objects.notes };
-      lap('kubectl');
-    } else {
-      result = engine.plan(state.text, options);
-      lap('plan');
-    }
+    handle = engine.planOpen(state.text, planOptions(state));
+    lap('simulate');
+    objects = handle.objects();
+    lap('objects');
+    tables = handle.tables(state.at);
+    lap('kubectl');
   } catch (e) {
     handle?.dispose();
     setCurrent(null);
@@ -254,20 +185,20 @@ export function renderPlan(state, validation) {
   mark = performance.now();
   const from = state.simFrom, until = state.simFrom + state.win * 1000;
   const runtimeMs = parseRuntime(state.runtime);
-  const ticks = scheduleTicks(objects?.cronjobs, result, from, until);
+  const ticks = scheduleTicks(objects.cronjobs, from, until);
   lap('ticks');
-  const model = buildModel(handle ? { objects, handle } : { result }, {
+  const model = buildModel(objects, handle, {
     from, until, podRuntimeMs: runtimeMs, pods: state.pods, failN: state.failN | 0, ticks,
   });
   lap('model');
   drawTimeline(model, state.at);
   lap('svg');
-  renderTables(result, state.at);
+  renderTables(tables, state.at);
   lap('tables');
   renderEvents(model, state.at);
   lap('events');
-  summarize(model, result);
-  return { model, result, parts, ms: performance.now() - t0 };
+  summarize(model, objects.notes);
+  return { model, parts, ms: performance.now() - t0 };
 }
 
 // Go duration → ms, only to place pods on the timeline (the engine validated it).
@@ -315,14 +246,14 @@ export function drawTimeline(model, at) {
   svg.setAttribute('aria-valuetext', fmtUTC(at));
 }
 
-function summarize(model, result) {
+function summarize(model, notes) {
   const jobs = model.jobs.length;
   const pods = model.jobs.reduce((n, j) => n + j.pods.length, 0);
   const failedPods = model.jobs.reduce((n, j) => n + j.pods.filter((p) => p.ok === false).length, 0);
   const failedJobs = model.jobs.filter((j) => j.condition === 'Failed').length;
   const deleted = model.jobs.filter((j) => j.deleted != null).length;
-  const notes = Array.isArray(result.notes) && result.notes.length ? ` Notes: ${result.notes.join('; ')}` : '';
+  const noted = notes.length ? ` Notes: ${notes.join('; ')}` : '';
   $('timeline-summary').textContent =
-    `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.count} events.${notes}`;
+    `${fmtUTC(model.from)} → ${fmtUTC(model.until)}: ${model.ticks.length} schedule tick${model.ticks.length === 1 ? '' : 's'}, ${jobs} Job${jobs === 1 ? '' : 's'} (${failedJobs} failed, ${deleted} deleted by the history limits, ${jobs - deleted} kept), ${pods} Pod${pods === 1 ? '' : 's'} (${failedPods} failed), ${model.events.count} events.${noted}`;
 }
 

@@ -98,22 +98,6 @@ function dstNotes(spec, zone, tzName, fromSec, lastSec) {
   return { rowNotes, skipped };
 }
 
-// Why the engine's day-matching rule applies, from the compiled schedule's
-// facts (its kind and the star bits of its day fields).
-function whyDays(dm) {
-  if (dm.kind === 'every') return '@every counts a fixed interval and never looks at days.';
-  const f = dm.fields;
-  const domStar = f?.dayOfMonthStar, dowStar = f?.dayOfWeekStar;
-  if (dm.rule === 'AND') {
-    if (domStar && dowStar) return 'both day fields are * (robfig/cron\'s "star bit"), so every day matches.';
-    if (domStar) return 'day of month starts with * (robfig/cron\'s "star bit"), so a day must match both fields — in effect only day of week restricts the days.';
-    if (dowStar) return 'day of week starts with * (robfig/cron\'s "star bit"), so a day must match both fields — in effect only day of month restricts the days.';
-    return 'one day field carries robfig/cron\'s "star bit", so a day must match both fields.';
-  }
-  if (dm.rule === 'OR') return 'day of month and day of week are both restricted (neither starts with *), so robfig/cron fires on every day that matches either field — not only on days that match both. crontab.guru and most people expect AND here.';
-  return '';
-}
-
 // Renders Schedule mode from the form's values; returns how long it took (ms).
 export function renderSchedule(state) {
   const t0 = performance.now();
@@ -177,26 +161,18 @@ export function renderSchedule(state) {
   const tzName = effectiveZone(spec, zone);
   const schedule = parsed.schedule;
 
-  // What the engine can say about the schedule itself.
+  // What the engine says about the schedule itself.
   const description = engine.describe(schedule);
-  describeEl.textContent = description ?? '';
-  describeEl.hidden = description == null;
+  describeEl.textContent = description;
   const dm = engine.dayMatching(schedule);
-  if (dm) {
-    dayEl.hidden = false;
-    dayEl.innerHTML = `<strong>Day matching: ${esc(dm.rule || '?')}</strong> — ${esc(dm.why || whyDays(dm))}`;
-    dayEl.dataset.rule = dm.rule;
-  } else {
-    dayEl.hidden = true;
-    dayEl.textContent = '';
-    delete dayEl.dataset.rule;
-  }
+  dayEl.innerHTML = `<strong>Day matching: ${esc(dm.rule)}</strong> — ${esc(dm.why)}`;
+  dayEl.dataset.rule = dm.rule;
 
   const fires = engine.next(spec, zone, fromSec, N);
   const can = engine.canEverFire(schedule);
-  if (can === false || fires.length === 0) {
+  if (!can || fires.length === 0) {
     neverEl.hidden = false;
-    neverEl.innerHTML = `<strong>Never fires.</strong> ${can === false
+    neverEl.innerHTML = `<strong>Never fires.</strong> ${!can
       ? 'No date can ever match this schedule (a day that no month has, or one that the month field excludes).'
       : 'robfig/cron finds no matching time in the five years after From.'} The API server accepts it, but the CronJob controller never creates a Job (it records an <code>InvalidSchedule</code> warning instead).`;
   } else if (fires.length < N) {
@@ -225,14 +201,14 @@ export function renderSchedule(state) {
     }
     const off = engine.zoneOffset(tzName, s).offsetSeconds;
     const job = jobs[i];
-    const pod = pods ? pods[i] : null;
+    const pod = pods[i];
     // Job names have minute resolution (@every under a minute collides).
     const dup = jobs.indexOf(jobs[i]);
     const note = dup < i
       ? `Same Job name as run ${dup + 1}: the API server refuses this Job (AlreadyExists), so this run does not start.`
       : dst.rowNotes.get(s) ?? '';
     i++;
-    rows.push(`<tr${note ? ' class="dst"' : ''}><td class="n">${i}</td><td class="t" data-label="${esc(tzName)}">${esc(fmtWall(s, off))}</td><td class="t" data-label="UTC">${esc(fmtUTC(s * 1000))}</td><td class="name job" data-label="Job">${esc(job)}</td><td class="name pod" data-label="Pod">${pod ? esc(pod) : `${esc(job)}-<span class="rand" title="5 random characters chosen by the API server">xxxxx</span>`}</td><td class="note"${note ? '' : ' data-empty="1"'}>${esc(note)}</td></tr>`);
+    rows.push(`<tr${note ? ' class="dst"' : ''}><td class="n">${i}</td><td class="t" data-label="${esc(tzName)}">${esc(fmtWall(s, off))}</td><td class="t" data-label="UTC">${esc(fmtUTC(s * 1000))}</td><td class="name job" data-label="Job">${esc(job)}</td><td class="name pod" data-label="Pod">${esc(pod)}</td><td class="note"${note ? '' : ' data-empty="1"'}>${esc(note)}</td></tr>`);
   }
   while (k < skipped.length) {
     const sk = skipped[k++];

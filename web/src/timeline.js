@@ -1,131 +1,11 @@
-// timeline.js — the SVG timeline of a kron.plan() result.
+// timeline.js — the SVG timeline of a simulation kept by kron.planOpen().
 //
-// The model is read from the engine's answer. From a plan handle it is the
-// simulated objects themselves (columns of milliseconds). When a plan carries the
-// simulated objects (`jobs` / `pods` with millisecond times) they are drawn as
-// they are; otherwise they are read back from the controllers' events
-// (`Created job`, `Created pod:`, `Deleted job`, `Deleted pod:`, `Completed`,
-// `BackoffLimitExceeded`, …), and a pod's end is its creation plus the pod
-// runtime, its outcome the run's place in the outcome model (the same rule the
-// engine simulated: the first N runs of each Job fail). Events carry whole
-// seconds, as the API server stores them.
-import { esc, fmtUTC, fmtSpan, toMs } from './util.js';
+// The model is the engine's simulated objects themselves (a plan handle's
+// columns of milliseconds): no events to read back, the pods' ends and
+// outcomes are the simulation's own.
+import { esc, fmtUTC, fmtSpan } from './util.js';
 
-
-function fromEvents(events, opts) {
-  const jobs = new Map();  // name → job
-  const pods = new Map();  // name → pod
-  const job = (name, t) => {
-    let j = jobs.get(name);
-    if (!j) {
-      j = { name, created: t, deleted: null, finished: null, condition: null, reason: '', pods: [], cronjob: null, scheduled: null };
-      jobs.set(name, j);
-    }
-    return j;
-  };
-  for (const e of events) {
-    const t = e.t;
-    const obj = String(e.object ?? '');
-    const msg = String(e.message ?? '');
-    const reason = e.reason;
-    if (obj.startsWith('CronJob/')) {
-      if (reason === 'SuccessfulCreate' && msg.startsWith('Created job ')) {
-        const name = msg.slice(12);
-        const j = job(name, t);
-        j.created = Math.min(j.created, t);
-        j.cronjob = obj.slice(8);
-        const dash = name.lastIndexOf('-');
-        const mins = Number(name.slice(dash + 1));
-        if (dash > 0 && Number.isInteger(mins)) j.scheduled = mins * 60000;
-      } else if (reason === 'SuccessfulDelete' && msg.startsWith('Deleted job ')) {
-        job(msg.slice(12), t).deleted = t;
-      }
-    } else if (obj.startsWith('Job/')) {
-      const j = job(obj.slice(4), t);
-      if (reason === 'SuccessfulCreate' && msg.startsWith('Created pod: ')) {
-        const p = { name: msg.slice(13), job: j.name, created: t, end: null, deleted: null, ok: null, run: j.pods.length };
-        j.pods.push(p);
-        pods.set(p.name, p);
-      } else if (reason === 'SuccessfulDelete' && msg.startsWith('Deleted pod: ')) {
-        const p = pods.get(msg.slice(13));
-        if (p) p.deleted = t;
-      } else if (reason === 'Completed') {
-        j.condition = 'Complete';
-        j.finished = t;
-      } else if (reason === 'BackoffLimitExceeded' || reason === 'DeadlineExceeded') {
-        j.condition = 'Failed';
-        j.reason = reason;
-        j.finished = t;
-      }
-    }
-  }
-  // Pod runs: the outcome model and the runtime (restartPolicy Never: one
-  // run a pod). Facts in the events win over the model: the last pod of a
-  // Complete Job succeeded when the Job completed; a pod the Job controller
-  // deleted after its first run would have ended was still active —
-  // restarting in place (restartPolicy OnFailure) — until then.
-  const runtime = opts.podRuntimeMs;
-  for (const j of jobs.values()) {
-    j.pods.forEach((p, i) => {
-      const last = i === j.pods.length - 1;
-      let end = p.created + runtime;
-      let ok = opts.pods === 'succeed' || (opts.pods === 'fail-first' && p.run >= opts.failN);
-      if (last && j.condition === 'Complete' && j.finished != null) {
-        end = Math.max(j.finished, p.created);
-        ok = true;
-      } else if (p.deleted != null) {
-        if (p.deleted < end) p.killed = true; else p.restarting = true;
-        end = p.deleted;
-        ok = false;
-      } else if (end > opts.until && (j.finished == null || j.finished > opts.until)) {
-        ok = null;
-        end = opts.until;
-      }
-      p.end = end;
-      p.ok = ok;
-    });
-  }
-  return [...jobs.values()];
-}
-
-// The engine's own objects, when the plan has them (field names as the C++
-// PlannedJob/PlannedPod, camelCase or snake_case).
-function fromObjects(r, opts) {
-  const g = (o, ...ks) => { for (const k of ks) if (o[k] != null) return o[k]; return null; };
-  const podsArr = r.pods ?? [];
-  return r.jobs.map((j, ji) => {
-    const cond = String(g(j, 'condition') ?? '').toLowerCase();
-    const job = {
-      name: j.name, created: toMs(g(j, 'createdMs', 'created_ms', 'created')),
-      deleted: g(j, 'deletedMs', 'deleted_ms', 'deleted') != null ? toMs(g(j, 'deletedMs', 'deleted_ms', 'deleted')) : null,
-      finished: null, condition: cond.startsWith('complete') ? 'Complete' : cond.startsWith('fail') ? 'Failed' : null,
-      reason: g(j, 'reason') ?? '', pods: [], scheduled: g(j, 'scheduled') != null ? toMs(g(j, 'scheduled')) : null,
-    };
-    if (job.condition) job.finished = toMs(g(j, 'finishedMs', 'finished_ms', 'finished'));
-    const idxs = Array.isArray(j.pods) ? j.pods : podsArr.map((p, i) => (g(p, 'job') === ji ? i : -1)).filter((i) => i >= 0);
-    idxs.forEach((pi, run) => {
-      const p = typeof pi === 'number' ? podsArr[pi] : pi;
-      if (!p) return;
-      const fin = g(p, 'finishedMs', 'finished_ms', 'finished');
-      const del = g(p, 'deletedMs', 'deleted_ms', 'deleted');
-      const runs = p.runs ?? [];
-      const created = toMs(g(p, 'createdMs', 'created_ms', 'created'));
-      let end = fin != null ? toMs(fin) : del != null ? toMs(del) : opts.until;
-      job.pods.push({
-        name: p.name, job: job.name, created, end, run,
-        deleted: del != null ? toMs(del) : null,
-        ok: fin != null ? !!g(p, 'succeeded') : del != null ? false : null,
-        killed: fin == null && del != null,
-        runs: runs.map((x) => ({ start: toMs(g(x, 'startMs', 'start_ms')), end: toMs(g(x, 'endMs', 'end_ms')), ok: !!g(x, 'succeeds', 'ok') })),
-      });
-    });
-    return job;
-  });
-}
-
-// The engine's objects as columns (PlanHandle.objects(): milliseconds, null
-// when unset): no events to read back, the pods' ends and outcomes are the
-// simulation's own.
+// PlanHandle.objects() (milliseconds, null when unset) → jobs with their pods.
 function fromColumns(o, opts) {
   const J = o.jobs, P = o.pods;
   const jobs = J.name.map((name, i) => {
@@ -158,45 +38,16 @@ function fromColumns(o, opts) {
   return jobs;
 }
 
-// Events as a list the page reads a slice of: { count, until(at) → how many
-// happened at or before `at`, slice(begin, end) }. From the engine's handle,
-// or over the array a whole plan returned.
-export function eventList(handle, count, events) {
-  if (handle) {
-    return { count, until: (at) => handle.eventsUntil(at), slice: (b, e) => (e > b ? handle.events(b, e) : []) };
-  }
-  return {
-    count: events.length,
-    until: (at) => {
-      let lo = 0, hi = events.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (events[mid].t <= at) lo = mid + 1; else hi = mid; }
-      return lo;
-    },
-    slice: (b, e) => events.slice(b, e),
+// `objects`: PlanHandle.objects(); `handle`: that PlanHandle. The model's
+// events are a list the page reads a slice of: { count, until(at) → how many
+// happened at or before `at`, slice(begin, end) }.
+export function buildModel(objects, handle, opts) {
+  const jobs = fromColumns(objects, opts);
+  const events = {
+    count: objects.events,
+    until: (at) => handle.eventsUntil(at),
+    slice: (b, e) => (e > b ? handle.events(b, e) : []),
   };
-}
-
-// `source`: { objects, handle } from PlanHandle, or { result } from plan().
-export function buildModel(source, opts) {
-  let jobs, ev, derived = false;
-  if (source.objects) {
-    jobs = fromColumns(source.objects, opts);
-    ev = eventList(source.handle, source.objects.events);
-  } else {
-    const result = source.result;
-    // Many events share a second: parse each time string once.
-    const seen = new Map();
-    const events = (result.events ?? []).map((e) => {
-      let t = seen.get(e.time);
-      if (t === undefined) { t = toMs(e.time); seen.set(e.time, t); }
-      e.t = t;
-      return e;
-    });
-    derived = !Array.isArray(result.jobs);
-    jobs = Array.isArray(result.jobs) && result.jobs.length && typeof result.jobs[0] === 'object'
-      ? fromObjects(result, opts) : fromEvents(events, opts);
-    ev = eventList(null, 0, events);
-  }
   jobs.sort((a, b) => a.created - b.created || (a.name < b.name ? -1 : 1));
   // Lanes: a Job holds its lane from creation until deleted (or the window ends).
   const laneEnds = [];
@@ -206,7 +57,7 @@ export function buildModel(source, opts) {
     if (lane < 0) { lane = laneEnds.length; laneEnds.push(end); } else laneEnds[lane] = end;
     j.lane = lane;
   }
-  return { from: opts.from, until: opts.until, events: ev, jobs, lanes: laneEnds.length, ticks: opts.ticks ?? [], derived };
+  return { from: opts.from, until: opts.until, events, jobs, lanes: laneEnds.length, ticks: opts.ticks ?? [] };
 }
 
 const STEPS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800].map((s) => s * 1000);

@@ -47,14 +47,6 @@ export function msToLocalInput(ms) {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
 }
 
-// A time of any shape the engine may hand back (Date, RFC 3339, Unix ms or s) → Unix ms.
-export function toMs(x) {
-  if (x instanceof Date) return x.getTime();
-  if (typeof x === 'number') return x > 1e11 || x < -1e11 ? x : x * 1000;
-  if (typeof x === 'string') return Date.parse(x);
-  return NaN;
-}
-
 // "5s", "1m30s", "2h", "1d3h" (short human spans for the timeline).
 export function fmtSpan(ms) {
   let s = Math.round(ms / 1000);
