@@ -269,8 +269,8 @@ export declare class Kron {
   plan(manifests: Manifests, options: PlanOptions): Plan;
   planJson(manifests: Manifests, options: PlanOptions): string;
   planText(manifests: Manifests, options: PlanOptions): string;
-  /** Simulates once and keeps the timeline in the module; null when the module lacks kron_plan_open. */
-  planOpen(manifests: Manifests, options: Omit<PlanOptions, 'at'>): PlanHandle | null;
+  /** Simulates once and keeps the timeline in the module (dispose() the handle). */
+  planOpen(manifests: Manifests, options: Omit<PlanOptions, 'at'>): PlanHandle;
 
   /** Runs the native CLI inside the module. */
   cli(args: string[], options?: {

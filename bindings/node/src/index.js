@@ -653,11 +653,10 @@ export class Kron {
    * a PlanHandle answering objects(), tables(at), eventsUntil(at) and
    * events(begin, end) without simulating again — nothing renders the whole
    * event list. Options as plan() without `at`; throws as plan() does.
-   * null when this build of the module has no kron_plan_open. dispose() it.
+   * dispose() it.
    */
   planOpen(manifests, { from, until, pods = 'succeed', podRuntime = 5000, seed = 0 } = {}) {
     const m = this.#m;
-    if (typeof m._kron_plan_open !== 'function') return null;
     const docs = typeof manifests === 'string' ? [{ file: '-', text: manifests }] : manifests;
     if (!Array.isArray(docs) || docs.length === 0) throw new TypeError('kron: plan needs manifest text or [{ file, text }]');
     if (from === undefined || until === undefined) throw new TypeError('kron: plan needs `from` and `until`');
