@@ -59,7 +59,10 @@ const WORKLOAD = [
 
 // CPU ns per call of f(i), median of `rounds` rounds of n calls.
 function time(f, n, rounds = quick ? 3 : 7) {
-  for (let i = 0; i < Math.min(n, 200); i++) f(i);  // warm-up
+  // Warm-up: one untimed round. process.cpuUsage counts every thread, so a
+  // shorter one bills V8's background tier-up compiles (JS and wasm) to the
+  // first timed rounds of the first workload.
+  for (let i = 0; i < n; i++) f(i);
   const samples = [];
   let sink = 0;
   for (let r = 0; r < rounds; r++) {
