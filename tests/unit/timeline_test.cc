@@ -15,6 +15,7 @@
 #include "kron/backoff.h"
 #include "kron/kubectl_tables.h"
 #include "kron/validation.h"
+#include "system_zones.h"
 
 namespace kron {
 namespace {
@@ -28,11 +29,6 @@ std::string ReadSeed(absl::string_view name) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-const TimeZones& Zones() {
-  static const TimeZones* zones = TimeZones::LoadSystem()->release();
-  return *zones;
 }
 
 Instant T(absl::string_view s) { return *ParseInstant(s); }
