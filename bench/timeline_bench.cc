@@ -32,15 +32,25 @@ const kron::TimeZones& Zones() {
   return *z;
 }
 
-void BM_ValidateAndPlanOneDay(benchmark::State& state) {
+// The window: one day from 30 s before the seed's first tick.
+kron::PlanOptions OneDay() {
   kron::PlanOptions o;
   o.from = *kron::ParseInstant("2025-12-31T23:59:30Z");
   o.until = *kron::ParseInstant("2026-01-01T23:59:30Z");
+  return o;
+}
+
+kron::ValidationReport ValidateSeed() {
   kron::ValidationOptions vo;
-  vo.now = o.from;
+  vo.now = OneDay().from;
+  return kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+}
+
+void BM_ValidateAndPlanOneDay(benchmark::State& state) {
+  const kron::PlanOptions o = OneDay();
   size_t events = 0;
   for (auto _ : state) {
-    kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+    kron::ValidationReport r = ValidateSeed();
     absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(r.manifests, Zones(), o);
     events = tl->events.size();
     benchmark::DoNotOptimize(tl);
@@ -51,22 +61,16 @@ BENCHMARK(BM_ValidateAndPlanOneDay)->Unit(benchmark::kMillisecond);
 
 // The two halves of the target, separately.
 void BM_ValidateOnly(benchmark::State& state) {
-  kron::ValidationOptions vo;
-  vo.now = *kron::ParseInstant("2025-12-31T23:59:30Z");
   for (auto _ : state) {
-    kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+    kron::ValidationReport r = ValidateSeed();
     benchmark::DoNotOptimize(r);
   }
 }
 BENCHMARK(BM_ValidateOnly)->Unit(benchmark::kMillisecond);
 
 void BM_PlanOnly(benchmark::State& state) {
-  kron::PlanOptions o;
-  o.from = *kron::ParseInstant("2025-12-31T23:59:30Z");
-  o.until = *kron::ParseInstant("2026-01-01T23:59:30Z");
-  kron::ValidationOptions vo;
-  vo.now = o.from;
-  kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
+  const kron::PlanOptions o = OneDay();
+  const kron::ValidationReport r = ValidateSeed();
   for (auto _ : state) {
     absl::StatusOr<kron::Timeline> tl = kron::SimulateTimeline(r.manifests, Zones(), o);
     benchmark::DoNotOptimize(tl);
@@ -75,13 +79,8 @@ void BM_PlanOnly(benchmark::State& state) {
 BENCHMARK(BM_PlanOnly)->Unit(benchmark::kMillisecond);
 
 void BM_PlanOneDayJson(benchmark::State& state) {
-  kron::PlanOptions o;
-  o.from = *kron::ParseInstant("2025-12-31T23:59:30Z");
-  o.until = *kron::ParseInstant("2026-01-01T23:59:30Z");
-  kron::ValidationOptions vo;
-  vo.now = o.from;
-  kron::ValidationReport r = kron::ValidateManifestText(kCronJob, "cronjob-test01.yml", Zones(), vo);
-  const kron::Timeline tl = *kron::SimulateTimeline(r.manifests, Zones(), o);
+  const kron::PlanOptions o = OneDay();
+  const kron::Timeline tl = *kron::SimulateTimeline(ValidateSeed().manifests, Zones(), o);
   for (auto _ : state) {
     std::string out = kron::RenderPlanJson(tl, o.until);
     benchmark::DoNotOptimize(out);
