@@ -727,18 +727,6 @@ struct PlanHandle {
 
 namespace {
 
-void AppendTableJson(std::string& out, const kron::KubectlTable& t) {
-  out += "{\"columns\":[";
-  for (size_t i = 0; i < t.columns.size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(t.columns[i]));
-  out += "],\"rows\":[";
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    out += r ? ",[" : "[";
-    for (size_t i = 0; i < t.rows[r].size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(t.rows[r][i]));
-    out += "]";
-  }
-  out += "]}";
-}
-
 // A `describe` text as RenderPlanText prints it, without the trailing blank lines.
 std::string TrimNewlines(std::string s) {
   while (!s.empty() && s.back() == '\n') s.pop_back();
@@ -889,33 +877,22 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_tables(const PlanHandle* h, double at
         if (!CheckSeconds(at, "at")) return nullptr;
         const kron::Timeline& tl = h->tl;
         const kron::Instant when = At(at);
-        const int64_t at_ms = when.unix_seconds() * 1000;
         std::string out = absl::StrCat("{\"at\":", kron::JsonQuote(kron::FormatRfc3339Utc(when)),
                                        ",\"cronjobs\":");
-        AppendTableJson(out, kron::GetCronJobsTable(tl, when));
+        kron::AppendJsonTable(out, kron::GetCronJobsTable(tl, when));
         out += ",\"jobs\":";
-        AppendTableJson(out, kron::GetJobsTable(tl, when));
+        kron::AppendJsonTable(out, kron::GetJobsTable(tl, when));
         out += ",\"pods\":";
-        AppendTableJson(out, kron::GetPodsTable(tl, when));
-        // In name order, CronJobs first (as RenderPlanText).
-        std::vector<std::pair<std::string, int32_t>> cronjobs, jobs;
-        for (size_t c = 0; c < tl.cronjobs.size(); ++c) {
-          if (tl.cronjobs[c].created_ms <= at_ms) cronjobs.emplace_back(tl.cronjobs[c].name, int32_t(c));
-        }
-        for (size_t j = 0; j < tl.jobs.size(); ++j) {
-          if (kron::JobStateAtTime(tl, int32_t(j), at_ms).exists) jobs.emplace_back(tl.jobs[j].name, int32_t(j));
-        }
-        const auto by_name = [](const auto& a, const auto& b) { return a.first < b.first; };
-        std::stable_sort(cronjobs.begin(), cronjobs.end(), by_name);
-        std::stable_sort(jobs.begin(), jobs.end(), by_name);
+        kron::AppendJsonTable(out, kron::GetPodsTable(tl, when));
+        // CronJobs first, as RenderPlanText.
         out += ",\"describe\":[";
         bool first = true;
-        for (const auto& [name, c] : cronjobs) {
+        for (const auto& [name, c] : kron::DescribedObjects(tl, when, true)) {
           absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("CronJob/", name)),
                           ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeCronJob(tl, c, when))), "}");
           first = false;
         }
-        for (const auto& [name, j] : jobs) {
+        for (const auto& [name, j] : kron::DescribedObjects(tl, when, false)) {
           absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("Job/", name)),
                           ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeJob(tl, j, when))), "}");
           first = false;

@@ -362,7 +362,24 @@ std::string EventTime(const TimelineEvent& e) {
   return FormatRfc3339Utc(Instant::FromUnixSeconds(FloorSeconds(e.time_ms)));
 }
 
-// The objects described at `at`: CronJobs, then Jobs, each in name order.
+void AppendJsonDescribe(std::string& out, absl::string_view object,
+                        const std::optional<std::string>& pods_statuses,
+                        const std::vector<DescribedEvent>& events) {
+  absl::StrAppend(&out, "{\"object\":", JsonQuote(object));
+  if (pods_statuses) absl::StrAppend(&out, ",\"podsStatuses\":", JsonQuote(*pods_statuses));
+  out += ",\"events\":[";
+  for (size_t i = 0; i < events.size(); ++i) {
+    const DescribedEvent& e = events[i];
+    if (i) out += ',';
+    absl::StrAppend(&out, "{\"type\":", JsonQuote(e.type), ",\"reason\":", JsonQuote(e.reason),
+                    ",\"age\":", JsonQuote(e.age), ",\"from\":", JsonQuote(e.from),
+                    ",\"message\":", JsonQuote(e.message), "}");
+  }
+  out += "]}";
+}
+
+}  // namespace
+
 std::vector<std::pair<std::string, int32_t>> DescribedObjects(const Timeline& tl, Instant at,
                                                               bool cronjobs) {
   std::vector<std::pair<std::string, int32_t>> v;
@@ -398,24 +415,6 @@ void AppendJsonTable(std::string& out, const KubectlTable& t) {
   }
   out += "]}";
 }
-
-void AppendJsonDescribe(std::string& out, absl::string_view object,
-                        const std::optional<std::string>& pods_statuses,
-                        const std::vector<DescribedEvent>& events) {
-  absl::StrAppend(&out, "{\"object\":", JsonQuote(object));
-  if (pods_statuses) absl::StrAppend(&out, ",\"podsStatuses\":", JsonQuote(*pods_statuses));
-  out += ",\"events\":[";
-  for (size_t i = 0; i < events.size(); ++i) {
-    const DescribedEvent& e = events[i];
-    if (i) out += ',';
-    absl::StrAppend(&out, "{\"type\":", JsonQuote(e.type), ",\"reason\":", JsonQuote(e.reason),
-                    ",\"age\":", JsonQuote(e.age), ",\"from\":", JsonQuote(e.from),
-                    ",\"message\":", JsonQuote(e.message), "}");
-  }
-  out += "]}";
-}
-
-}  // namespace
 
 std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at) {
   std::string out;

@@ -23,8 +23,10 @@
 #ifndef KRON_KUBECTL_TABLES_H_
 #define KRON_KUBECTL_TABLES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -85,6 +87,15 @@ std::string RenderDescribeEvents(const std::vector<DescribedEvent>& events);
 // The describe blocks kron renders: the fields it models, then Events.
 std::string DescribeJob(const Timeline& tl, int32_t job, Instant at);
 std::string DescribeCronJob(const Timeline& tl, int32_t cronjob, Instant at);
+
+// The objects the plan renderings describe at `at`: the CronJobs created by
+// then (`cronjobs`) or the Jobs that exist then, in name order, with their
+// index in the timeline.
+std::vector<std::pair<std::string, int32_t>> DescribedObjects(const Timeline& tl, Instant at,
+                                                              bool cronjobs);
+
+// A table as JSON: {"columns":[…],"rows":[[…],…]}, cells as JsonQuote writes them.
+void AppendJsonTable(std::string& out, const KubectlTable& table);
 
 // `kron plan` renderings. `at` adds the tables and describe blocks.
 std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at);
