@@ -655,31 +655,9 @@ export class Kron {
    * event list. Options as plan() without `at`; throws as plan() does.
    * dispose() it.
    */
-  planOpen(manifests, { from, until, pods = 'succeed', podRuntime = 5000, seed = 0 } = {}) {
+  planOpen(manifests, options) {
     const m = this.#m;
-    const docs = typeof manifests === 'string' ? [{ file: '-', text: manifests }] : manifests;
-    if (!Array.isArray(docs) || docs.length === 0) throw new TypeError('kron: plan needs manifest text or [{ file, text }]');
-    if (from === undefined || until === undefined) throw new TypeError('kron: plan needs `from` and `until`');
-    const fromS = floorSeconds(from, 'from');
-    const untilS = floorSeconds(until, 'until');
-    const runtime = typeof podRuntime === 'number' ? `${Math.trunc(podRuntime)}ms` : String(podRuntime);
-    const [lo, hi] = splitSeed(seed);
-    const strings = [];
-    for (const d of docs) strings.push(d.text, d.file ?? '-');
-    strings.push(String(pods), runtime);
-    const h = this.#withStrings(strings, (...ptrs) => {
-      const arr = m._malloc(docs.length * 8);
-      try {
-        for (let i = 0; i < docs.length; i++) {
-          m.HEAPU32[(arr >> 2) + i] = ptrs[2 * i];
-          m.HEAPU32[(arr >> 2) + docs.length + i] = ptrs[2 * i + 1];
-        }
-        return m._kron_plan_open(docs.length, arr, arr + docs.length * 4, fromS, untilS,
-          ptrs[2 * docs.length], ptrs[2 * docs.length + 1], lo, hi);
-      } finally {
-        m._free(arr);
-      }
-    });
+    const h = this.#planCall(manifests, options, false, (...args) => m._kron_plan_open(...args));
     if (!h) throw this.#error();
     const detail = this.#str(m._kron_last_error_detail());
     return new PlanHandle(this, h, detail ? JSON.parse(detail).map(finding) : []);
@@ -687,13 +665,27 @@ export class Kron {
 
   #planWarnings = [];
 
-  #plan(manifests, { from, until, pods = 'succeed', podRuntime = 5000, seed = 0, at } = {}, format) {
+  #plan(manifests, options, format) {
+    const m = this.#m;
+    return this.#planCall(manifests, options, true, (...args) => {
+      const text = this._string(m._kron_plan(...args, format));
+      const detail = this.#str(m._kron_last_error_detail());
+      this.#planWarnings = detail ? JSON.parse(detail).map(finding) : [];
+      return text;
+    });
+  }
+
+  // The arguments of kron_plan and kron_plan_open, checked in this order and
+  // copied into the module for the call: (count, texts, files, from, until,
+  // pods, runtime, seed lo, seed hi[, at]); `at` only `withAt` (plan), NaN when unset.
+  #planCall(manifests, options = {}, withAt, call) {
+    const { from, until, pods = 'succeed', podRuntime = 5000, seed = 0, at } = options;
     const docs = typeof manifests === 'string' ? [{ file: '-', text: manifests }] : manifests;
     if (!Array.isArray(docs) || docs.length === 0) throw new TypeError('kron: plan needs manifest text or [{ file, text }]');
     if (from === undefined || until === undefined) throw new TypeError('kron: plan needs `from` and `until`');
     const fromS = floorSeconds(from, 'from');
     const untilS = floorSeconds(until, 'until');
-    const atS = at === undefined || at === null ? NaN : floorSeconds(at, 'at');
+    const atS = !withAt || at === undefined || at === null ? NaN : floorSeconds(at, 'at');
     const runtime = typeof podRuntime === 'number' ? `${Math.trunc(podRuntime)}ms` : String(podRuntime);
     const [lo, hi] = splitSeed(seed);
     const m = this.#m;
@@ -707,12 +699,9 @@ export class Kron {
           m.HEAPU32[(arr >> 2) + i] = ptrs[2 * i];
           m.HEAPU32[(arr >> 2) + docs.length + i] = ptrs[2 * i + 1];
         }
-        const out = m._kron_plan(docs.length, arr, arr + docs.length * 4, fromS, untilS,
-          ptrs[2 * docs.length], ptrs[2 * docs.length + 1], lo, hi, atS, format);
-        const text = this._string(out);
-        const detail = this.#str(m._kron_last_error_detail());
-        this.#planWarnings = detail ? JSON.parse(detail).map(finding) : [];
-        return text;
+        const args = [docs.length, arr, arr + docs.length * 4, fromS, untilS,
+          ptrs[2 * docs.length], ptrs[2 * docs.length + 1], lo, hi];
+        return withAt ? call(...args, atS) : call(...args);
       } finally {
         m._free(arr);
       }
