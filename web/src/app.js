@@ -86,11 +86,16 @@ let hashQueued = false;
 function writeHash() {
   if (hashQueued) return;
   hashQueued = true;
-  requestAnimationFrame(() => setTimeout(() => {
+  afterFrame(() => {
     hashQueued = false;
     const h = hashOf(state);
     if (h !== location.hash) history.replaceState(null, '', h);
-  }, 0));
+  });
+}
+
+// Runs `fn` in a task after the next frame has been laid out and painted.
+function afterFrame(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 // --- state <-> form ------------------------------------------------------------
@@ -178,7 +183,7 @@ function doSchedule(startedAt) {
 // Also after the frame: the time until the browser has laid out and painted
 // the result (data-plan-paint-ms), not only until the DOM is written.
 function afterPaint(t0, set) {
-  requestAnimationFrame(() => setTimeout(() => { set(performance.now() - t0); showTimings(); }, 0));
+  afterFrame(() => { set(performance.now() - t0); showTimings(); });
 }
 
 // What a manifest render depends on: a control's input and change events
