@@ -723,6 +723,7 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan(int n, const char* const* texts, cons
 
 struct PlanHandle {
   kron::Timeline tl;
+  std::vector<double> columns;  // kron_plan_columns
 };
 
 namespace {
@@ -760,20 +761,14 @@ EMSCRIPTEN_KEEPALIVE PlanHandle* kron_plan_open(int n, const char* const* texts,
 
 EMSCRIPTEN_KEEPALIVE void kron_plan_free(PlanHandle* h) { delete h; }
 
-// The simulated objects as columns (milliseconds; null when unset):
-//   {"cronjobs":[{"name","schedule","timeZone"}],
-//    "jobs":{"name":[],"created":[],"deleted":[],"condition":[0 none|1 Complete|2 Failed],
-//            "finished":[],"reason":[]},
-//    "pods":{"name":[],"job":[],"created":[],"deleted":[],"finished":[],"succeeded":[0|1],
-//            "runs":[],"firstRunEnd":[]},
-//    "events":count,"notes":[]}
+// The simulated objects: their strings as JSON,
+//   {"cronjobs":[{"name","schedule","timeZone"}],"jobs":{"name":[],"reason":[]},
+//    "pods":{"name":[]},"events":count,"notes":[]}
+// and their numbers as columns of doubles (kron_plan_columns).
 EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
   return Guard(
       [&]() -> const char* {
         const kron::Timeline& tl = h->tl;
-        auto opt = [](std::string& out, const std::optional<int64_t>& v) {
-          if (v) absl::StrAppend(&out, *v); else out += "null";
-        };
         std::string out = "{\"cronjobs\":[";
         for (size_t i = 0; i < tl.cronjobs.size(); ++i) {
           const kron::PlannedCronJob& c = tl.cronjobs[i];
@@ -781,47 +776,21 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
                           ",\"schedule\":", kron::JsonQuote(c.schedule), ",\"timeZone\":",
                           c.time_zone ? kron::JsonQuote(*c.time_zone) : "null", "}");
         }
-        out.reserve(out.size() + tl.jobs.size() * 80 + tl.pods.size() * 90);
-        const size_t nj = tl.jobs.size(), np = tl.pods.size();
-        auto column = [&](absl::string_view key, size_t count, auto&& cell) {
+        out.reserve(out.size() + tl.jobs.size() * 60 + tl.pods.size() * 40);
+        auto names = [&](absl::string_view key, size_t count, auto&& name) {
           absl::StrAppend(&out, "\"", key, "\":[");
           for (size_t i = 0; i < count; ++i) {
             if (i) out += ',';
-            cell(i);
+            out += kron::JsonQuote(name(i));
           }
           out += "]";
         };
         out += "],\"jobs\":{";
-        column("name", nj, [&](size_t i) { out += kron::JsonQuote(tl.jobs[i].name); });
+        names("name", tl.jobs.size(), [&](size_t i) -> const std::string& { return tl.jobs[i].name; });
         out += ',';
-        column("created", nj, [&](size_t i) { absl::StrAppend(&out, tl.jobs[i].created_ms); });
-        out += ',';
-        column("deleted", nj, [&](size_t i) { opt(out, tl.jobs[i].deleted_ms); });
-        out += ',';
-        column("condition", nj, [&](size_t i) { absl::StrAppend(&out, static_cast<int>(tl.jobs[i].condition)); });
-        out += ',';
-        column("finished", nj, [&](size_t i) { absl::StrAppend(&out, tl.jobs[i].finished_ms); });
-        out += ',';
-        column("reason", nj, [&](size_t i) { out += kron::JsonQuote(tl.jobs[i].reason); });
+        names("reason", tl.jobs.size(), [&](size_t i) -> const std::string& { return tl.jobs[i].reason; });
         out += "},\"pods\":{";
-        column("name", np, [&](size_t i) { out += kron::JsonQuote(tl.pods[i].name); });
-        out += ',';
-        column("job", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].job); });
-        out += ',';
-        column("created", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].created_ms); });
-        out += ',';
-        column("deleted", np, [&](size_t i) { opt(out, tl.pods[i].deleted_ms); });
-        out += ',';
-        column("finished", np, [&](size_t i) { opt(out, tl.pods[i].finished_ms); });
-        out += ',';
-        column("succeeded", np, [&](size_t i) { out += tl.pods[i].succeeded ? '1' : '0'; });
-        out += ',';
-        column("runs", np, [&](size_t i) { absl::StrAppend(&out, tl.pods[i].runs.size()); });
-        out += ',';
-        column("firstRunEnd", np, [&](size_t i) {
-          const auto& runs = tl.pods[i].runs;
-          opt(out, runs.empty() ? std::nullopt : std::optional<int64_t>(runs.front().end_ms));
-        });
+        names("name", tl.pods.size(), [&](size_t i) -> const std::string& { return tl.pods[i].name; });
         absl::StrAppend(&out, "},\"events\":", tl.events.size(), ",\"notes\":[");
         for (size_t i = 0; i < tl.notes.size(); ++i) absl::StrAppend(&out, i ? "," : "", kron::JsonQuote(tl.notes[i]));
         out += "]}";
@@ -829,6 +798,44 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
         return Out(std::move(out));
       },
       static_cast<const char*>(nullptr));
+}
+
+// The objects' numbers, column after column (milliseconds; NaN when unset),
+// kept in the handle until it is freed:
+//   Jobs (one value per Job each)  created, deleted, condition (0 none,
+//                                  1 Complete, 2 Failed), finished;
+//   Pods (one value per Pod each)  job (index), created, deleted, finished,
+//                                  succeeded (0/1), runs, firstRunEnd.
+// Doubles hold every millisecond time exactly (|t| < 2^53).
+EMSCRIPTEN_KEEPALIVE const double* kron_plan_columns(PlanHandle* h) {
+  return Guard(
+      [&]() -> const double* {
+        const kron::Timeline& tl = h->tl;
+        const size_t nj = tl.jobs.size(), np = tl.pods.size();
+        std::vector<double>& c = h->columns;
+        c.assign(4 * nj + 7 * np, std::nan(""));
+        for (size_t i = 0; i < nj; ++i) {
+          const kron::PlannedJob& j = tl.jobs[i];
+          c[i] = double(j.created_ms);
+          if (j.deleted_ms) c[nj + i] = double(*j.deleted_ms);
+          c[2 * nj + i] = double(static_cast<int>(j.condition));
+          c[3 * nj + i] = double(j.finished_ms);
+        }
+        double* pods = c.data() + 4 * nj;
+        for (size_t i = 0; i < np; ++i) {
+          const kron::PlannedPod& p = tl.pods[i];
+          pods[i] = double(p.job);
+          pods[np + i] = double(p.created_ms);
+          if (p.deleted_ms) pods[2 * np + i] = double(*p.deleted_ms);
+          if (p.finished_ms) pods[3 * np + i] = double(*p.finished_ms);
+          pods[4 * np + i] = p.succeeded ? 1 : 0;
+          pods[5 * np + i] = double(p.runs.size());
+          if (!p.runs.empty()) pods[6 * np + i] = double(p.runs.front().end_ms);
+        }
+        ClearError();
+        return c.data();
+      },
+      static_cast<const double*>(nullptr));
 }
 
 // How many events carry a time (whole seconds, as the API server stores

@@ -7,9 +7,13 @@
 //
 // Default: the current web/dist. Each build is served by its own serve.mjs
 // (SERVE_MJS, default web/serve.mjs) on 127.0.0.1; builds alternate. Figures:
-//   first result  since navigation start, in a new browser (cold) and on
-//                 reloads in the same browser (warm): `DOM` when the runs are
-//                 in the document, `screen` after the next frame was painted;
+//   first result  since navigation start: `cold` the first page of a browser
+//                 just started (its own start-up still busy on the same
+//                 cores), `first visit` the first load in a browser already
+//                 running (nothing of the page cached), `warm` reloads in the
+//                 same browser (HTTP and code caches): `DOM` when the runs
+//                 are in the document, `screen` after the next frame was
+//                 painted;
 //   one-day       the seed CronJob (*/1) over a day, 1440 Jobs: window
 //                 6 h → 1 day, input → timeline, tables and events written
 //                 (data-plan-ms) and painted (data-plan-paint-ms, newer builds);
@@ -84,6 +88,23 @@ async function firstResults(url, out) {
   } finally { await b.close(); }
 }
 
+// A browser that has been running a while (another page shown, fonts and
+// processes up), then the playground's first load in it.
+async function firstVisit(url, out) {
+  const b = await launch();
+  await b.context.addInitScript(watchFirstResult);
+  try {
+    const other = await b.context.newPage();
+    await other.setContent('<h1>Another page</h1><p>Text, <code>code</code>, <input type="datetime-local"></p>');
+    await other.waitForTimeout(1500);
+    const page = await b.context.newPage();
+    await page.goto(url + '#' + SCHEDULE);
+    await page.waitForFunction(() => window.__shown, null, { timeout: 30000 });
+    const [dom, screen] = await page.evaluate(() => [window.__seen, window.__shown]);
+    out.visit.push({ dom, screen });
+  } finally { await b.close(); }
+}
+
 async function oneDay(url, out) {
   const b = await launch();
   try {
@@ -135,12 +156,13 @@ const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(
 const results = {};
 for (const bd of builds) {
   bd.server = await serve(bd.serve, bd.root);
-  results[bd.name] = { cold: [], warm: [], day: [], at: [], cpu: [] };
+  results[bd.name] = { cold: [], visit: [], warm: [], day: [], at: [], cpu: [] };
 }
 try {
   for (let i = 0; i < n; i++) {
     for (const bd of i % 2 ? [...builds].reverse() : builds) {
       if (!dayOnly) await firstResults(bd.server.url, results[bd.name]);
+      if (!dayOnly) await firstVisit(bd.server.url, results[bd.name]);
       if (dayOnly || i < Math.ceil(n / 3)) await oneDay(bd.server.url, results[bd.name]);
     }
   }
@@ -152,6 +174,7 @@ console.log(`# ${new Date().toISOString()} · ${n} rounds · load average ${load
 for (const [name, r] of Object.entries(results)) {
   console.log(`${name}:`);
   console.log(`  first result, cold   DOM ${fmt(r.cold.map((x) => x.dom))} · screen ${fmt(r.cold.map((x) => x.screen))}`);
+  console.log(`  first result, visit  DOM ${fmt(r.visit.map((x) => x.dom))} · screen ${fmt(r.visit.map((x) => x.screen))}`);
   console.log(`  first result, warm   DOM ${fmt(r.warm.map((x) => x.dom))} · screen ${fmt(r.warm.map((x) => x.screen))}`);
   console.log(`  one-day timeline     written ${fmt(r.day.map((x) => x.js))} · painted ${fmt(r.day.map((x) => x.paint))}`);
   if (cpu) console.log(`  one-day, main-thread CPU ${fmt(r.cpu)}`);

@@ -7,6 +7,7 @@ import { buildModel, renderSvg } from './timeline.js';
 
 const FILE = 'manifest.yml';
 const MAX_EVENTS_SHOWN = 200;
+const EVENT_BLOCK = 20;
 
 // --- kubectl apply -----------------------------------------------------------
 
@@ -108,9 +109,13 @@ export function renderEvents(model, at) {
   // As text, aligned like kron plan's event table: cheap to lay out even
   // with hundreds of lines (an HTML table of them is not).
   const table = [['TIME', 'OBJECT', 'TYPE', 'REASON', 'MESSAGE', 'SOURCE'], ...rows.map((e) => [e.time, e.object, e.type, e.reason, e.message, e.source])];
-  const lines = tabwrite(table, 3).split('\n');
+  const lines = tabwrite(table, 3).split('\n').map((l, i) => (i > 0 && rows[i - 1].type === 'Warning' ? `<span class="warn">${esc(l)}</span>` : esc(l)));
+  // In blocks of EVENT_BLOCK lines, each laid out only when scrolled near
+  // (content-visibility): the box shows ~25 of the 200 lines.
+  let pre = '';
+  for (let i = 0; i < lines.length; i += EVENT_BLOCK) pre += `<span class="ev-block">${lines.slice(i, i + EVENT_BLOCK).join('\n')}\n</span>`;
   $('events').innerHTML = more + (rows.length
-    ? `<p class="hint" id="events-caption">${upTo} event${upTo === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</p><pre class="kubectl events" aria-describedby="events-caption">${lines.map((l, i) => (i > 0 && rows[i - 1].type === 'Warning' ? `<span class="warn">${esc(l)}</span>` : esc(l))).join('\n')}</pre>`
+    ? `<p class="hint" id="events-caption">${upTo} event${upTo === 1 ? '' : 's'} up to ${fmtUTC(at)}${later ? `; ${later} later` : ''}</p><pre class="kubectl events" aria-describedby="events-caption">${pre}</pre>`
     : `<p class="hint">No events up to ${fmtUTC(at)}${later ? ` (${later} later)` : ''}.</p>`);
 }
 

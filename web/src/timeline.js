@@ -5,13 +5,15 @@
 // outcomes are the simulation's own.
 import { esc, fmtUTC, fmtSpan } from './util.js';
 
-// PlanHandle.objects() (milliseconds, null when unset) → jobs with their pods.
+// PlanHandle.objects() (milliseconds, NaN when unset) → jobs with their pods.
+const opt = (v) => (Number.isNaN(v) ? null : v);
+
 function fromColumns(o, opts) {
   const J = o.jobs, P = o.pods;
   const jobs = J.name.map((name, i) => {
     const c = J.condition[i];
     return {
-      name, created: J.created[i], deleted: J.deleted[i], pods: [],
+      name, created: J.created[i], deleted: opt(J.deleted[i]), pods: [],
       condition: c === 1 ? 'Complete' : c === 2 ? 'Failed' : null,
       finished: c ? J.finished[i] : null, reason: J.reason[i] || '',
     };
@@ -19,8 +21,8 @@ function fromColumns(o, opts) {
   for (let i = 0; i < P.name.length; i++) {
     const j = jobs[P.job[i]];
     const created = P.created[i];
-    const del = P.deleted[i] != null && P.deleted[i] <= opts.until ? P.deleted[i] : null;
-    const fin = P.finished[i] != null && P.finished[i] <= opts.until ? P.finished[i] : null;
+    const del = P.deleted[i] <= opts.until ? P.deleted[i] : null;  // NaN compares false
+    const fin = P.finished[i] <= opts.until ? P.finished[i] : null;
     const p = { name: P.name[i], job: j.name, created, run: j.pods.length, deleted: del, end: opts.until, ok: null };
     if (fin != null) {
       p.end = fin;
@@ -29,7 +31,7 @@ function fromColumns(o, opts) {
       // Deleted while active: killed during its first run, or (restartPolicy
       // OnFailure) restarting in place after it.
       const first = P.firstRunEnd[i];
-      if (first != null && first <= del) p.restarting = true; else p.killed = true;
+      if (first <= del) p.restarting = true; else p.killed = true;
       p.end = del;
       p.ok = false;
     }

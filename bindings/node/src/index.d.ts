@@ -172,11 +172,16 @@ export interface Plan {
   warnings: Finding[];
 }
 
-/** Columns of a kept plan's objects (epoch ms; null when unset). */
+/**
+ * Columns of a kept plan's objects, one entry per Job or Pod: names as
+ * strings, numbers as Float64Arrays (times in epoch ms, NaN when unset).
+ */
 export interface PlanObjects {
   cronjobs: { name: string; schedule: string; timeZone: string | null }[];
-  jobs: { name: string[]; created: number[]; deleted: (number | null)[]; condition: (0 | 1 | 2)[]; finished: number[]; reason: string[] };
-  pods: { name: string[]; job: number[]; created: number[]; deleted: (number | null)[]; finished: (number | null)[]; succeeded: (0 | 1)[]; runs: number[]; firstRunEnd: (number | null)[] };
+  /** condition: 0 none, 1 Complete, 2 Failed. */
+  jobs: { name: string[]; reason: string[]; created: Float64Array; deleted: Float64Array; condition: Float64Array; finished: Float64Array };
+  /** job: index into jobs; succeeded: 0/1; runs: container runs; firstRunEnd: end of the first run. */
+  pods: { name: string[]; job: Float64Array; created: Float64Array; deleted: Float64Array; finished: Float64Array; succeeded: Float64Array; runs: Float64Array; firstRunEnd: Float64Array };
   /** How many events the simulation recorded. */
   events: number;
   notes: string[];

@@ -390,6 +390,12 @@ export class Kron {
     return this.#asm[name](...args);
   }
 
+  /** @internal `count` doubles at `ptr`, copied out of the module's memory. */
+  _doubles(ptr, count) {
+    if (!ptr) throw this.#error();
+    return this.#m.HEAPF64.slice(ptr >> 3, (ptr >> 3) + count);
+  }
+
   /** @internal */
   _string(ptr) {
     if (!ptr) throw this.#error();
@@ -785,14 +791,22 @@ export class PlanHandle {
   }
 
   /**
-   * The Jobs and Pods as columns (ms; null when unset): { cronjobs: [{ name,
-   * schedule, timeZone }], jobs: { name, created, deleted, condition (0 none,
-   * 1 Complete, 2 Failed), finished, reason }, pods: { name, job (index),
-   * created, deleted, finished, succeeded (0/1), runs, firstRunEnd },
-   * events (count), notes }.
+   * The Jobs and Pods as columns: { cronjobs: [{ name, schedule, timeZone }],
+   * jobs: { name, reason (string arrays), created, deleted, condition (0 none,
+   * 1 Complete, 2 Failed), finished }, pods: { name, job (index), created,
+   * deleted, finished, succeeded (0/1), runs, firstRunEnd }, events (count),
+   * notes }. Numbers are Float64Arrays (times in epoch ms, NaN when unset).
    */
   objects() {
-    return JSON.parse(this.#kron._string(this.#kron._call('kron_plan_objects', this.#live())));
+    const h = this.#live();
+    const o = JSON.parse(this.#kron._string(this.#kron._call('kron_plan_objects', h)));
+    const nj = o.jobs.name.length, np = o.pods.name.length;
+    const all = this.#kron._doubles(this.#kron._call('kron_plan_columns', h), 4 * nj + 7 * np);
+    let at = 0;
+    const take = (n) => all.subarray(at, (at += n));
+    for (const k of ['created', 'deleted', 'condition', 'finished']) o.jobs[k] = take(nj);
+    for (const k of ['job', 'created', 'deleted', 'finished', 'succeeded', 'runs', 'firstRunEnd']) o.pods[k] = take(np);
+    return o;
   }
 
   /** How many events happened at or before `at` (their whole-second times). */
