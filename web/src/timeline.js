@@ -95,7 +95,7 @@ export function renderSvg(model, width, at) {
     out.push(`<g class="ticks"><text x="${padL}" y="${AXIS + 13}" class="row-label">schedule</text>`);
     if (model.ticks.length > DENSE) {
       let d = '';
-      for (const t of model.ticks) if (t >= model.from && t < model.until) d += `M${x(t).toFixed(1)} ${AXIS + 2}v${TICKS - 4}`;
+      for (const t of model.ticks) if (t >= model.from && t < model.until) d += `M${px(x(t))} ${AXIS + 2}v${TICKS - 4}`;
       out.push(`<path d="${d}" class="tick dense"/>`);
     } else {
       for (const t of model.ticks) {
@@ -159,10 +159,17 @@ export function renderSvg(model, width, at) {
 
 const DENSE = 240;
 
+// A coordinate ≥ 0 to one decimal, as text: the dense paths format
+// thousands of them, and toFixed takes several times as long.
+function px(v) {
+  const t = Math.round(v * 10);
+  return `${(t - (t % 10)) / 10}.${t % 10}`;
+}
+
 // All Jobs, pods and backoff gaps as one path per kind.
 function densePaths(model, x, top, LANE) {
   const d = { kept: '', deleted: '', failed: '', ok: '', bad: '', run: '', okDel: '', badDel: '', gap: '' };
-  const rect = (x0, y, w, h) => `M${x0.toFixed(1)} ${y}h${Math.max(w, 0.8).toFixed(1)}v${h}h${(-Math.max(w, 0.8)).toFixed(1)}z`;
+  const rect = (x0, y, w, h) => { const a = px(x0); return `M${a} ${y}h${px(Math.max(w, 0.8))}v${h}H${a}z`; };
   for (const j of model.jobs) {
     const y = top + j.lane * LANE;
     const x0 = x(Math.max(j.created, model.from));
@@ -175,7 +182,7 @@ function densePaths(model, x, top, LANE) {
       const px1 = x(Math.min(p.end ?? model.until, model.until));
       const k = (p.ok == null ? 'run' : p.ok ? 'ok' : 'bad') + (j.deleted != null && p.ok != null ? 'Del' : '');
       d[k] += rect(px0, y + 22, px1 - px0, 12);
-      if (prev && prev.ok === false && p.created > prev.end) d.gap += `M${x(prev.end).toFixed(1)} ${y + 28}H${px0.toFixed(1)}`;
+      if (prev && prev.ok === false && p.created > prev.end) d.gap += `M${px(x(prev.end))} ${y + 28}H${px(px0)}`;
       prev = p;
     }
   }
