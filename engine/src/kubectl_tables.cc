@@ -358,6 +358,11 @@ std::string JsonQuote(absl::string_view s) {
 
 namespace {
 
+absl::string_view TrimNewlines(absl::string_view s) {
+  while (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+  return s;
+}
+
 std::string EventTime(const TimelineEvent& e) {
   return FormatRfc3339Utc(Instant::FromUnixSeconds(FloorSeconds(e.time_ms)));
 }
@@ -447,6 +452,30 @@ std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at) {
     absl::StrAppend(&out, "\n$ kubectl describe job ", name, "   # at ", when, "\n",
                     DescribeJob(tl, j, *at));
   }
+  return out;
+}
+
+std::string RenderTablesJson(const Timeline& tl, Instant at) {
+  std::string out = absl::StrCat("{\"at\":", JsonQuote(FormatRfc3339Utc(at)), ",\"cronjobs\":");
+  AppendJsonTable(out, GetCronJobsTable(tl, at));
+  out += ",\"jobs\":";
+  AppendJsonTable(out, GetJobsTable(tl, at));
+  out += ",\"pods\":";
+  AppendJsonTable(out, GetPodsTable(tl, at));
+  // CronJobs first, as RenderPlanText.
+  out += ",\"describe\":[";
+  bool first = true;
+  for (const auto& [name, c] : DescribedObjects(tl, at, true)) {
+    absl::StrAppend(&out, first ? "" : ",", "{\"object\":", JsonQuote(absl::StrCat("CronJob/", name)),
+                    ",\"text\":", JsonQuote(TrimNewlines(DescribeCronJob(tl, c, at))), "}");
+    first = false;
+  }
+  for (const auto& [name, j] : DescribedObjects(tl, at, false)) {
+    absl::StrAppend(&out, first ? "" : ",", "{\"object\":", JsonQuote(absl::StrCat("Job/", name)),
+                    ",\"text\":", JsonQuote(TrimNewlines(DescribeJob(tl, j, at))), "}");
+    first = false;
+  }
+  out += "]}";
   return out;
 }
 

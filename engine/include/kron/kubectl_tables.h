@@ -101,6 +101,18 @@ void AppendJsonTable(std::string& out, const KubectlTable& table);
 std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at);
 std::string RenderPlanJson(const Timeline& tl, std::optional<Instant> at);
 
+// What kubectl shows at `at`, as one JSON object (the playground's view of a
+// timeline at an instant):
+//   {"at":"<RFC 3339 UTC>","cronjobs":T,"jobs":T,"pods":T,
+//    "describe":[{"object":"CronJob/x","text":"…"},…,{"object":"Job/y","text":"…"},…]}
+// with each T as AppendJsonTable writes it (GetCronJobsTable / GetJobsTable /
+// GetPodsTable at `at`), and one describe entry per DescribedObjects object:
+// the CronJobs, then the Jobs, each in name order, with the whole block
+// DescribeCronJob / DescribeJob returns minus its trailing newlines. No
+// whitespace between tokens, no trailing newline. Unlike RenderPlanJson's
+// "tables", describe entries hold the text, not the parsed parts.
+std::string RenderTablesJson(const Timeline& tl, Instant at);
+
 // Go's time.RFC1123Z in UTC: `Thu, 01 Jan 2026 08:00:00 +0000`.
 std::string FormatRfc1123Z(Instant t);
 
