@@ -3,8 +3,7 @@
 #include "kron/kubectl_tables.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstring>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -21,6 +20,13 @@ int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 
 // timestamp is truncated before it is subtracted from `at`.
 std::string Since(int64_t stamp_ms, Instant at) {
   return HumanDuration(absl::Seconds(at.unix_seconds() - FloorSeconds(stamp_ms)));
+}
+
+// a == b, last bytes first: the timeline's object names share long
+// prefixes (`Job/<cronjob>-2945…`) and differ at the end.
+bool SameObject(absl::string_view a, absl::string_view b) {
+  return a.size() == b.size() &&
+         (a.empty() || (a.back() == b.back() && std::memcmp(a.data(), b.data(), a.size()) == 0));
 }
 
 size_t DisplayWidth(absl::string_view s) {
@@ -214,54 +220,98 @@ std::string PodsStatuses(const JobStateAt& s) {
 
 std::vector<DescribedEvent> DescribeEvents(const Timeline& tl, absl::string_view object,
                                            Instant at) {
-  // client-go EventCorrelator: EventAggregator (10 distinct messages per
-  // source/object/type/reason within 600 s since the last one → combined),
-  // then eventLogger (same key → count + 1, latest message and time).
-  struct AggregateRecord {
-    std::set<std::string> local_keys;
+  // client-go tools/record/events_cache.go EventCorrelator: EventAggregator
+  // (10 distinct messages per source/object/type/reason within 600 s since
+  // the last one → combined), then eventLogger (same key → count + 1, latest
+  // message and time). Every key is a view into `tl` (reason and source are
+  // static, messages live in the events): nothing is allocated per event.
+  struct Aggregate {
+    absl::string_view source;
+    EventType type;
+    absl::string_view reason;
+    // aggregateRecord.localKeys: the distinct messages since the record
+    // (re)started, in order (never more than 9 after an insert).
+    std::vector<absl::string_view> local_keys;
     int64_t last_s = INT64_MIN / 2;
+    // eventLogger's rows of this aggregate: by message, and the combined one.
+    absl::flat_hash_map<absl::string_view, size_t> rows;
+    size_t combined_row = SIZE_MAX;
   };
-  std::map<std::string, AggregateRecord> aggregates;
-  std::map<std::string, size_t> observed;  // correlation key -> index in `out`
-  std::vector<DescribedEvent> out;
+  struct Row {
+    size_t aggregate;
+    bool combined;
+    absl::string_view message;  // the latest
+    int32_t count;
+    int64_t first_ms, last_ms;
+  };
+  std::vector<Aggregate> aggregates;  // a handful per object: scanned linearly
+  std::vector<Row> rows;
   const int64_t at_ms = at.unix_seconds() * 1000;
   for (const TimelineEvent& e : tl.events) {
     if (e.time_ms > at_ms) break;
-    if (e.object != object) continue;
+    if (!SameObject(e.object, object)) continue;
     const int64_t now_s = FloorSeconds(e.time_ms);
-    const std::string type(EventTypeName(e.type));
-    const std::string aggregate_key = absl::StrCat(e.source, "\x1f", type, "\x1f", e.reason);
-    AggregateRecord& rec = aggregates[aggregate_key];
-    if (now_s - rec.last_s > 600) rec = AggregateRecord{};
-    rec.local_keys.insert(e.message);
-    rec.last_s = now_s;
-    std::string key = absl::StrCat(aggregate_key, "\x1f", e.message);
-    std::string message = e.message;
-    if (rec.local_keys.size() >= 10) {
-      rec.local_keys.erase(rec.local_keys.begin());  // PopAny
-      key = aggregate_key;
-      message = absl::StrCat("(combined from similar events): ", e.message);
+    size_t a = 0;
+    while (a < aggregates.size() && !(aggregates[a].type == e.type &&
+                                      aggregates[a].source == e.source &&
+                                      aggregates[a].reason == e.reason)) {
+      ++a;
     }
-    auto it = observed.find(key);
-    if (it != observed.end()) {
-      DescribedEvent& d = out[it->second];
-      ++d.count;
-      d.last_ms = e.time_ms;
-      d.message = std::move(message);
+    if (a == aggregates.size()) {
+      aggregates.emplace_back();
+      aggregates[a].source = e.source;
+      aggregates[a].type = e.type;
+      aggregates[a].reason = e.reason;
+      aggregates[a].local_keys.reserve(10);
+    }
+    Aggregate& rec = aggregates[a];
+    if (now_s - rec.last_s > 600) rec.local_keys.clear();
+    const absl::string_view message = e.message;
+    auto pos = std::lower_bound(rec.local_keys.begin(), rec.local_keys.end(), message);
+    if (pos == rec.local_keys.end() || *pos != message) rec.local_keys.insert(pos, message);
+    rec.last_s = now_s;
+    bool combined = false;
+    if (rec.local_keys.size() >= 10) {
+      // PopAny: kron takes the smallest key (a sets.String's first in order).
+      rec.local_keys.erase(rec.local_keys.begin());
+      combined = true;
+    }
+    size_t* row = nullptr;
+    if (combined) {
+      row = &rec.combined_row;
+    } else {
+      row = &rec.rows.try_emplace(message, SIZE_MAX).first->second;
+    }
+    if (*row != SIZE_MAX) {
+      Row& r = rows[*row];
+      ++r.count;
+      r.last_ms = e.time_ms;
+      r.message = message;
       continue;
     }
-    observed.emplace(std::move(key), out.size());
-    out.push_back(DescribedEvent{type, std::string(e.reason), "", std::string(e.source),
-                                 std::move(message), 1, e.time_ms, e.time_ms});
+    *row = rows.size();
+    rows.push_back(Row{a, combined, message, 1, e.time_ms, e.time_ms});
   }
   // SortableEvents: by lastTimestamp (kron keeps recording order for ties).
-  std::stable_sort(out.begin(), out.end(), [](const DescribedEvent& a, const DescribedEvent& b) {
-    return FloorSeconds(a.last_ms) < FloorSeconds(b.last_ms);
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+    return FloorSeconds(x.last_ms) < FloorSeconds(y.last_ms);
   });
-  for (DescribedEvent& d : out) {
-    d.age = d.count > 1 ? absl::StrCat(Since(d.last_ms, at), " (x", d.count, " over ",
-                                       Since(d.first_ms, at), ")")
-                        : Since(d.first_ms, at);
+  std::vector<DescribedEvent> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    const Aggregate& g = aggregates[r.aggregate];
+    DescribedEvent& d = out.emplace_back();
+    d.type = std::string(EventTypeName(g.type));
+    d.reason = std::string(g.reason);
+    d.age = r.count > 1 ? absl::StrCat(Since(r.last_ms, at), " (x", r.count, " over ",
+                                       Since(r.first_ms, at), ")")
+                        : Since(r.first_ms, at);
+    d.from = std::string(g.source);
+    d.message = r.combined ? absl::StrCat("(combined from similar events): ", r.message)
+                           : std::string(r.message);
+    d.count = r.count;
+    d.first_ms = r.first_ms;
+    d.last_ms = r.last_ms;
   }
   return out;
 }
@@ -331,9 +381,17 @@ std::string DescribeCronJob(const Timeline& tl, int32_t c, Instant at) {
 
 // --- kron plan ----------------------------------------------------------------------
 
-std::string JsonQuote(absl::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
+namespace {
+
+// JsonQuote(s) appended to `out`, unescaped runs copied whole.
+void AppendJsonQuoted(std::string& out, absl::string_view s) {
+  out += '"';
+  size_t run = 0;  // start of the pending unescaped bytes
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -343,16 +401,21 @@ std::string JsonQuote(absl::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += "0123456789abcdef"[c >> 4];
-          out += "0123456789abcdef"[c & 15];
-        } else {
-          out += char(c);
-        }
+        out += "\\u00";
+        out += "0123456789abcdef"[c >> 4];
+        out += "0123456789abcdef"[c & 15];
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
+}
+
+}  // namespace
+
+std::string JsonQuote(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonQuoted(out, s);
   return out;
 }
 
@@ -406,7 +469,7 @@ void AppendJsonTable(std::string& out, const KubectlTable& t) {
   out += "{\"columns\":[";
   for (size_t i = 0; i < t.columns.size(); ++i) {
     if (i) out += ',';
-    out += JsonQuote(t.columns[i]);
+    AppendJsonQuoted(out, t.columns[i]);
   }
   out += "],\"rows\":[";
   for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -414,7 +477,7 @@ void AppendJsonTable(std::string& out, const KubectlTable& t) {
     out += '[';
     for (size_t i = 0; i < t.rows[r].size(); ++i) {
       if (i) out += ',';
-      out += JsonQuote(t.rows[r][i]);
+      AppendJsonQuoted(out, t.rows[r][i]);
     }
     out += ']';
   }
@@ -466,13 +529,19 @@ std::string RenderTablesJson(const Timeline& tl, Instant at) {
   out += ",\"describe\":[";
   bool first = true;
   for (const auto& [name, c] : DescribedObjects(tl, at, true)) {
-    absl::StrAppend(&out, first ? "" : ",", "{\"object\":", JsonQuote(absl::StrCat("CronJob/", name)),
-                    ",\"text\":", JsonQuote(TrimNewlines(DescribeCronJob(tl, c, at))), "}");
+    out += first ? "{\"object\":" : ",{\"object\":";
+    AppendJsonQuoted(out, absl::StrCat("CronJob/", name));
+    out += ",\"text\":";
+    AppendJsonQuoted(out, TrimNewlines(DescribeCronJob(tl, c, at)));
+    out += '}';
     first = false;
   }
   for (const auto& [name, j] : DescribedObjects(tl, at, false)) {
-    absl::StrAppend(&out, first ? "" : ",", "{\"object\":", JsonQuote(absl::StrCat("Job/", name)),
-                    ",\"text\":", JsonQuote(TrimNewlines(DescribeJob(tl, j, at))), "}");
+    out += first ? "{\"object\":" : ",{\"object\":";
+    AppendJsonQuoted(out, absl::StrCat("Job/", name));
+    out += ",\"text\":";
+    AppendJsonQuoted(out, TrimNewlines(DescribeJob(tl, j, at)));
+    out += '}';
     first = false;
   }
   out += "]}";
