@@ -7,7 +7,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "digits.h"
 
 namespace kron {
 namespace {
@@ -27,17 +26,27 @@ Civil ToCivil(int64_t unix) {
                static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60)};
 }
 
-std::string FormatCivil(const Civil& c) {
-  // Go prints years outside 0000–9999 with as many digits as needed (and a
-  // sign when negative); kron instants from users stay within 0001–9999.
-  std::string out;
-  internal::AppendPadded(out, c.year, c.year >= 0 && c.year <= 9999 ? 4 : 1);
-  for (const auto& [separator, value] :
-       {std::pair{'-', c.month}, {'-', c.day}, {'T', c.hour}, {':', c.minute}, {':', c.second}}) {
-    out.push_back(separator);
-    internal::AppendPadded(out, value, 2);
-  }
-  return out;
+// Appends `value` zero-padded to `width` digits at `p` (internal::AppendPadded
+// into a buffer); returns the new end.
+char* PutPadded(char* p, int64_t value, int width) {
+  uint64_t magnitude = value < 0 ? 0 - uint64_t(value) : uint64_t(value);
+  if (value < 0) *p++ = '-';
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = char('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  for (int pad = width - n; pad > 0; --pad) *p++ = '0';
+  while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+// Two digits of `v` (0–99) at `p`.
+char* Put2(char* p, int v) {
+  p[0] = char('0' + v / 10);
+  p[1] = char('0' + v % 10);
+  return p + 2;
 }
 
 absl::Status ParseError(absl::string_view text, size_t pos, absl::string_view what) {
@@ -50,14 +59,40 @@ absl::Status ParseError(absl::string_view text, size_t pos, absl::string_view wh
 std::string FormatRfc3339Utc(Instant t) { return FormatRfc3339(t, 0); }
 
 std::string FormatRfc3339(Instant t, int32_t utc_offset_seconds) {
-  std::string out = FormatCivil(ToCivil(t.unix_seconds() + utc_offset_seconds));
-  if (utc_offset_seconds == 0) return out + "Z";
-  // Go's time.RFC3339 layout "Z07:00": hours and minutes only, seconds of an
-  // odd offset (such as LMT) are not printed.
-  const int32_t a = std::abs(utc_offset_seconds);
-  out.push_back(utc_offset_seconds < 0 ? '-' : '+');
-  out += internal::FormatClock(a / 3600, a / 60 % 60);
-  return out;
+  // Built in a buffer and allocated once: the timeline formats one per Job
+  // (the scheduled-timestamp annotation).
+  const Civil c = ToCivil(t.unix_seconds() + utc_offset_seconds);
+  char buf[64];
+  // Go prints years outside 0000–9999 with as many digits as needed (and a
+  // sign when negative); kron instants from users stay within 0001–9999.
+  char* p = buf;
+  if (c.year >= 0 && c.year <= 9999) {
+    p = Put2(Put2(p, int(c.year / 100)), int(c.year % 100));
+  } else {
+    p = PutPadded(p, c.year, 1);
+  }
+  *p++ = '-';
+  p = Put2(p, c.month);
+  *p++ = '-';
+  p = Put2(p, c.day);
+  *p++ = 'T';
+  p = Put2(p, c.hour);
+  *p++ = ':';
+  p = Put2(p, c.minute);
+  *p++ = ':';
+  p = Put2(p, c.second);
+  if (utc_offset_seconds == 0) {
+    *p++ = 'Z';
+  } else {
+    // Go's time.RFC3339 layout "Z07:00": hours and minutes only, seconds of
+    // an odd offset (such as LMT) are not printed.
+    const int32_t a = std::abs(utc_offset_seconds);
+    *p++ = utc_offset_seconds < 0 ? '-' : '+';
+    p = PutPadded(p, a / 3600, 2);
+    *p++ = ':';
+    p = PutPadded(p, a / 60 % 60, 2);
+  }
+  return std::string(buf, size_t(p - buf));
 }
 
 absl::StatusOr<Instant> ParseInstant(absl::string_view text) {

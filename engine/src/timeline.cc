@@ -6,6 +6,7 @@
 #include <memory>
 #include <queue>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -164,7 +165,10 @@ class Simulator {
     int32_t succeeded = 0;
     int32_t failed = 0;
     std::vector<bool> index_done;  // Indexed: completed indexes
-    std::vector<int32_t> active;   // pod ids, creation order
+    // Pod ids, creation order. Inline: one pod is the usual case, and a heap
+    // block per Job would be the simulation's only allocation not kept in
+    // the Timeline.
+    absl::InlinedVector<int32_t, 2> active;
     int64_t backoff_sync_ms = -1;
   };
   struct PodState {
@@ -216,8 +220,13 @@ class Simulator {
             absl::string_view reason, std::string message, absl::string_view source) {
     // `reason` and `source` are string constants: only the object and the
     // message are allocated.
-    tl_.events.push_back(
-        TimelineEvent{t, Concat({kind, "/", name}), type, reason, std::move(message), source});
+    TimelineEvent& e = tl_.events.emplace_back();  // in place: the vector is reserved
+    e.time_ms = t;
+    e.object = Concat({kind, "/", name});
+    e.type = type;
+    e.reason = reason;
+    e.message = std::move(message);
+    e.source = source;
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
     Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
@@ -521,8 +530,14 @@ class Simulator {
     JobState& st = jobs_[j];
     const int32_t id = int32_t(tl_.pods.size());
     PlannedPod& pod = tl_.pods.emplace_back();
-    pod.name = names_.GenerateName(index >= 0 ? IndexedPodGenerateNamePrefix(job.name, index)
-                                              : PodGenerateNamePrefix(job.name));
+    if (index >= 0) {
+      pod.name = names_.GenerateName(IndexedPodGenerateNamePrefix(job.name, index));
+    } else {
+      // PodGenerateNamePrefix (`<job name>-`), in a reused buffer.
+      prefix_scratch_.assign(job.name);
+      prefix_scratch_ += '-';
+      pod.name = names_.GenerateName(prefix_scratch_);
+    }
     pod.job = j;
     pod.index = index;
     pod.containers = st.tmpl->containers;
@@ -636,6 +651,7 @@ class Simulator {
   // at every CronJob sync). Not reentered: DeleteJob does not sync.
   std::vector<int32_t> succeeded_scratch_;
   std::vector<int32_t> failed_scratch_;
+  std::string prefix_scratch_;  // CreatePod's GenerateName
   std::priority_queue<QItem, std::vector<QItem>, std::greater<QItem>> queue_;
   uint64_t seq_ = 0;
 };
