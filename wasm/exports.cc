@@ -728,12 +728,6 @@ struct PlanHandle {
 
 namespace {
 
-// A `describe` text as RenderPlanText prints it, without the trailing blank lines.
-std::string TrimNewlines(std::string s) {
-  while (!s.empty() && s.back() == '\n') s.pop_back();
-  return s;
-}
-
 int64_t FloorDiv1000(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
 
 }  // namespace
@@ -781,7 +775,7 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
           absl::StrAppend(&out, "\"", key, "\":[");
           for (size_t i = 0; i < count; ++i) {
             if (i) out += ',';
-            out += kron::JsonQuote(name(i));
+            kron::AppendJsonQuoted(out, name(i));
           }
           out += "]";
         };
@@ -882,29 +876,7 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_tables(const PlanHandle* h, double at
   return Guard(
       [&]() -> const char* {
         if (!CheckSeconds(at, "at")) return nullptr;
-        const kron::Timeline& tl = h->tl;
-        const kron::Instant when = At(at);
-        std::string out = absl::StrCat("{\"at\":", kron::JsonQuote(kron::FormatRfc3339Utc(when)),
-                                       ",\"cronjobs\":");
-        kron::AppendJsonTable(out, kron::GetCronJobsTable(tl, when));
-        out += ",\"jobs\":";
-        kron::AppendJsonTable(out, kron::GetJobsTable(tl, when));
-        out += ",\"pods\":";
-        kron::AppendJsonTable(out, kron::GetPodsTable(tl, when));
-        // CronJobs first, as RenderPlanText.
-        out += ",\"describe\":[";
-        bool first = true;
-        for (const auto& [name, c] : kron::DescribedObjects(tl, when, true)) {
-          absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("CronJob/", name)),
-                          ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeCronJob(tl, c, when))), "}");
-          first = false;
-        }
-        for (const auto& [name, j] : kron::DescribedObjects(tl, when, false)) {
-          absl::StrAppend(&out, first ? "" : ",", "{\"object\":", kron::JsonQuote(absl::StrCat("Job/", name)),
-                          ",\"text\":", kron::JsonQuote(TrimNewlines(kron::DescribeJob(tl, j, when))), "}");
-          first = false;
-        }
-        out += "]}";
+        std::string out = kron::RenderTablesJson(h->tl, At(at));
         ClearError();
         return Out(std::move(out));
       },

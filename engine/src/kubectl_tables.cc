@@ -381,9 +381,6 @@ std::string DescribeCronJob(const Timeline& tl, int32_t c, Instant at) {
 
 // --- kron plan ----------------------------------------------------------------------
 
-namespace {
-
-// JsonQuote(s) appended to `out`, unescaped runs copied whole.
 void AppendJsonQuoted(std::string& out, absl::string_view s) {
   out += '"';
   size_t run = 0;  // start of the pending unescaped bytes
@@ -409,8 +406,6 @@ void AppendJsonQuoted(std::string& out, absl::string_view s) {
   out.append(s.data() + run, s.size() - run);
   out += '"';
 }
-
-}  // namespace
 
 std::string JsonQuote(absl::string_view s) {
   std::string out;

@@ -119,6 +119,8 @@ std::string FormatRfc1123Z(Instant t);
 // JSON string literal with RFC 8259 escaping (`"`, `\`, control characters
 // as \uXXXX except \b \f \n \r \t; other bytes verbatim).
 std::string JsonQuote(absl::string_view s);
+// The same literal appended to `out` (runs that need no escape copied whole).
+void AppendJsonQuoted(std::string& out, absl::string_view s);
 
 }  // namespace kron
 
