@@ -323,6 +323,10 @@ test('one-day timeline of the seed CronJob: 1440 Jobs, timing recorded', async (
   await page.waitForSelector('#timeline svg');
   assert.equal(await page.$eval('#timeline svg', (s) => s.dataset.jobs), '1440');
   assert.equal(await page.$eval('#timeline svg', (s) => s.dataset.pods), '1440');
+  // Drawn as one path per kind, one subpath per object: the history limit
+  // (successfulJobsHistoryLimit 3) keeps the last three Jobs, with their pods.
+  const subpaths = await page.$$eval('#timeline svg .jobs.dense path', (ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('class'), p.getAttribute('d').split('M').length - 1])));
+  assert.deepEqual(subpaths, { 'job-bar': 3, 'job-bar deleted-bar': 1437, 'pod ok': 3, 'pod ok deleted-pod': 1437 });
   // Re-render a few times; keep the best and the last figure.
   const figures = [];
   for (let i = 0; i < 3; i++) {
