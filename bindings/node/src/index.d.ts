@@ -196,6 +196,7 @@ export interface PlanHandle {
   events(begin: number, end: number): PlanEvent[];
   /** As Plan.tables; describe entries are { object, text }. */
   tables(at: DateLike): NonNullable<Plan['tables']>;
+  /** Frees the module memory (also what `using` calls); later calls throw. Idempotent. */
   dispose(): void;
 }
 

@@ -830,6 +830,10 @@ export class PlanHandle {
     this.#kron._call('kron_plan_free', this.#h);
     this.#h = 0;
   }
+
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+    this.dispose();
+  }
 }
 
 // --- Schedules -------------------------------------------------------------------

@@ -75,7 +75,8 @@ test('planOpen: tables(at) and events() are what plan() renders', () => {
     assert.equal(h.objects().events, all.length);
     assert.deepEqual(h.events(5, 9), all.slice(5, 9));
   } finally {
-    h.dispose();
+    h[Symbol.dispose ?? Symbol.for('Symbol.dispose')]();  // what `using` calls
   }
   assert.throws(() => h.objects(), /after dispose/);
+  h.dispose();  // idempotent
 });
