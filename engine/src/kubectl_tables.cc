@@ -488,8 +488,8 @@ std::string RenderPlanText(const Timeline& tl, std::optional<Instant> at) {
     rows.reserve(tl.events.size() + 1);
     rows.push_back({"TIME", "OBJECT", "TYPE", "REASON", "MESSAGE", "SOURCE"});
     for (const TimelineEvent& e : tl.events) {
-      rows.push_back({EventTime(e), e.object, std::string(EventTypeName(e.type)),
-                      std::string(e.reason), e.message, std::string(e.source)});
+      rows.push_back({EventTime(e), std::string(e.object), std::string(EventTypeName(e.type)),
+                      std::string(e.reason), std::string(e.message), std::string(e.source)});
     }
     out += TabwriterFormat(rows, 0, 3);
   }

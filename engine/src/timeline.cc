@@ -5,6 +5,8 @@
 #include <climits>
 #include <memory>
 #include <queue>
+#include <type_traits>
+#include <utility>
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/numbers.h"
@@ -17,7 +19,6 @@
 #include "kron/kubectl_tables.h"
 #include "kron/names.h"
 #include "kron/schedule.h"
-#include "str_concat.h"
 
 namespace kron {
 namespace {
@@ -216,23 +217,27 @@ class Simulator {
 
   void Push(int64_t t, Ev kind, int32_t id) { queue_.push(QItem{t, seq_++, kind, id}); }
 
+  // `message` is the concatenation of its parts. The object and the message
+  // are copied into the Timeline's text blocks (no allocation per event);
+  // `reason` and `source` are string constants.
   void Emit(int64_t t, absl::string_view kind, absl::string_view name, EventType type,
-            absl::string_view reason, std::string message, absl::string_view source) {
-    // `reason` and `source` are string constants: only the object and the
-    // message are allocated.
+            absl::string_view reason, std::initializer_list<absl::string_view> message,
+            absl::string_view source) {
     TimelineEvent& e = tl_.events.emplace_back();  // in place: the vector is reserved
     e.time_ms = t;
-    e.object = Concat({kind, "/", name});
+    e.object = tl_.text.Append({kind, "/", name});
     e.type = type;
     e.reason = reason;
-    e.message = std::move(message);
+    e.message = tl_.text.Append(message);
     e.source = source;
   }
-  void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason, std::string msg) {
-    Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, std::move(msg), kCronJobControllerSource);
+  void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason,
+                std::initializer_list<absl::string_view> msg) {
+    Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, msg, kCronJobControllerSource);
   }
-  void EmitJob(int32_t j, int64_t t, EventType type, absl::string_view reason, std::string msg) {
-    Emit(t, "Job", tl_.jobs[j].name, type, reason, std::move(msg), kJobControllerSource);
+  void EmitJob(int32_t j, int64_t t, EventType type, absl::string_view reason,
+               std::initializer_list<absl::string_view> msg) {
+    Emit(t, "Job", tl_.jobs[j].name, type, reason, msg, kJobControllerSource);
   }
 
   int32_t NewJob(std::string name, int32_t cron, const JobTemplate* tmpl, int64_t created) {
@@ -276,14 +281,13 @@ class Simulator {
       st.active.erase(it);
       const absl::string_view cond = job.condition == JobCondition::kComplete ? "Complete" : "Failed";
       EmitCron(c, now, EventType::kNormal, "SawCompletedJob",
-               Concat({"Saw completed job: ", job.name,
-                       tl_.options.saw_completed_condition_wording ? ", condition: " : ", status: ",
-                       cond}));
+               {"Saw completed job: ", job.name,
+                tl_.options.saw_completed_condition_wording ? ", condition: " : ", status: ", cond});
     }
     if (tl_.cronjobs[c].suspend) return;  // no requeue: nothing happens until resumed
     if (st.format.unsupported_schedule_warning) {
       EmitCron(c, now, EventType::kWarning, kUnsupportedScheduleReason,
-               *st.format.unsupported_schedule_warning);
+               {*st.format.unsupported_schedule_warning});
     }
     const Instant now_s = Instant::FromUnixSeconds(FloorSeconds(now));
     if (!st.cj->spec.starting_deadline_seconds && st.last_schedule &&
@@ -297,8 +301,7 @@ class Simulator {
     if (!next.ok()) {
       if (absl::IsInvalidArgument(next.status())) {
         EmitCron(c, now, EventType::kWarning, "InvalidSchedule",
-                 absl::StrCat("invalid schedule: ", st.cj->spec.schedule, " : ",
-                              next.status().message()));
+                 {"invalid schedule: ", st.cj->spec.schedule, " : ", next.status().message()});
       } else {
         tl_.notes.push_back(absl::StrCat("CronJob/", tl_.cronjobs[c].name, ": ",
                                          next.status().message()));
@@ -307,8 +310,7 @@ class Simulator {
       return;
     }
     if (next->too_many_missed_warning) {
-      EmitCron(c, now, EventType::kWarning, kTooManyMissedTimesReason,
-               std::string(kTooManyMissedTimesMessage));
+      EmitCron(c, now, EventType::kWarning, kTooManyMissedTimesReason, {kTooManyMissedTimesMessage});
     }
     if (!next->scheduled) {
       Requeue(c, now_s);
@@ -318,7 +320,7 @@ class Simulator {
     if (const auto& sds = st.cj->spec.starting_deadline_seconds;
         sds && scheduled.unix_seconds() * 1000 + *sds * 1000 < now) {
       EmitCron(c, now, EventType::kWarning, "MissSchedule",
-               Concat({"Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)}));
+               {"Missed scheduled time to start a job: ", FormatRfc1123Z(scheduled)});
       Requeue(c, now_s);
       return;
     }
@@ -336,8 +338,8 @@ class Simulator {
     const std::string& policy = st.cj->spec.concurrency_policy;
     if (policy == kForbidConcurrent && !st.active.empty()) {
       EmitCron(c, now, EventType::kNormal, "JobAlreadyActive",
-               "Not starting job because prior execution is running and concurrency policy is "
-               "Forbid");
+               {"Not starting job because prior execution is running and concurrency policy is "
+                "Forbid"});
       Requeue(c, now_s);
       return;
     }
@@ -363,7 +365,7 @@ class Simulator {
         ScheduledTimestampAnnotation(scheduled, st.cj->spec.time_zone, zones_);
     if (annotation.ok()) job.scheduled_annotation = *std::move(annotation);
     tl_.cronjobs[c].jobs.push_back(j);
-    EmitCron(c, now, EventType::kNormal, "SuccessfulCreate", Concat({"Created job ", job.name}));
+    EmitCron(c, now, EventType::kNormal, "SuccessfulCreate", {"Created job ", job.name});
     st.active.push_back(j);
     st.last_schedule = scheduled;
     const int64_t at = Requeue(c, now_s);
@@ -439,7 +441,7 @@ class Simulator {
     active.erase(std::remove(active.begin(), active.end(), j), active.end());
     auto& live = crons_[c].live;
     live.erase(std::remove(live.begin(), live.end(), j), live.end());
-    EmitCron(c, now, EventType::kNormal, "SuccessfulDelete", Concat({"Deleted job ", job.name}));
+    EmitCron(c, now, EventType::kNormal, "SuccessfulDelete", {"Deleted job ", job.name});
   }
 
   // --- Job controller (job_controller.go syncJob) ----------------------------
@@ -448,7 +450,7 @@ class Simulator {
     PlannedJob& job = tl_.jobs[j];
     if (job.deleted_ms) return;
     if (job.suspended) {
-      EmitJob(j, now, EventType::kNormal, "Suspended", "Job suspended");
+      EmitJob(j, now, EventType::kNormal, "Suspended", {"Job suspended"});
       return;
     }
     job.start_ms = now;
@@ -481,7 +483,7 @@ class Simulator {
     if (complete) {
       job.condition = JobCondition::kComplete;
       job.finished_ms = now;
-      EmitJob(j, now, EventType::kNormal, kJobCompletedReason, std::string(kJobCompletedMessage));
+      EmitJob(j, now, EventType::kNormal, kJobCompletedReason, {kJobCompletedMessage});
       return JobFinished(j, now);
     }
     ManageJob(j, now);
@@ -545,7 +547,7 @@ class Simulator {
     pod.created_ms = now;
     const int64_t end = now + tl_.options.pod_runtime_ms;
     pod.runs.push_back(ContainerRun{now, end, tl_.options.pods.RunSucceeds(st.runs_started++)});
-    EmitJob(j, now, EventType::kNormal, "SuccessfulCreate", Concat({"Created pod: ", pod.name}));
+    EmitJob(j, now, EventType::kNormal, "SuccessfulCreate", {"Created pod: ", pod.name});
     pods_.emplace_back();
     job.pods.push_back(id);
     st.active.push_back(id);
@@ -623,14 +625,13 @@ class Simulator {
       tl_.pods[p].deleted_ms = now;
       job.failed_on_finish.push_back(p);
       ++st.failed;
-      EmitJob(j, now, EventType::kNormal, "SuccessfulDelete",
-              Concat({"Deleted pod: ", tl_.pods[p].name}));
+      EmitJob(j, now, EventType::kNormal, "SuccessfulDelete", {"Deleted pod: ", tl_.pods[p].name});
     }
     st.active.clear();
     job.condition = JobCondition::kFailed;
     job.finished_ms = now;
     job.reason = std::string(reason);
-    EmitJob(j, now, EventType::kWarning, reason, std::string(message));
+    EmitJob(j, now, EventType::kWarning, reason, {message});
     JobFinished(j, now);
   }
 
@@ -657,6 +658,56 @@ class Simulator {
 };
 
 }  // namespace
+
+static_assert(!std::is_copy_constructible_v<Timeline>,
+              "a copied Timeline's events would view the original's text");
+
+// Blocks start small (most plans in tests are a few events) and double up
+// to kMaxTextBlock; a string larger than a block gets a block of its own.
+constexpr size_t kMinTextBlock = 4 << 10;
+constexpr size_t kMaxTextBlock = 256 << 10;
+
+TimelineText::TimelineText(TimelineText&& o) noexcept
+    : blocks_(std::move(o.blocks_)),
+      next_(std::exchange(o.next_, nullptr)),
+      left_(std::exchange(o.left_, 0)),
+      block_size_(std::exchange(o.block_size_, 0)),
+      used_(std::exchange(o.used_, 0)) {
+  o.blocks_.clear();  // moved-from: empty, so appends to it cannot reach our blocks
+}
+
+TimelineText& TimelineText::operator=(TimelineText&& o) noexcept {
+  if (this != &o) {
+    blocks_ = std::move(o.blocks_);
+    o.blocks_.clear();
+    next_ = std::exchange(o.next_, nullptr);
+    left_ = std::exchange(o.left_, 0);
+    block_size_ = std::exchange(o.block_size_, 0);
+    used_ = std::exchange(o.used_, 0);
+  }
+  return *this;
+}
+
+absl::string_view TimelineText::Append(std::initializer_list<absl::string_view> parts) {
+  size_t size = 0;
+  for (absl::string_view part : parts) size += part.size();
+  if (size == 0) return absl::string_view();
+  if (size > left_) {
+    block_size_ = block_size_ == 0 ? kMinTextBlock : std::min(block_size_ * 2, kMaxTextBlock);
+    const size_t n = std::max(size, block_size_);
+    // Value-initialization would zero the block first: default-init it.
+    blocks_.push_back(std::unique_ptr<char[]>(new char[n]));
+    next_ = blocks_.back().get();
+    left_ = n;
+  }
+  char* const begin = next_;
+  char* end = begin;
+  for (absl::string_view part : parts) end = std::copy(part.begin(), part.end(), end);
+  next_ = end;
+  left_ -= size;
+  used_ += size;
+  return absl::string_view(begin, size);
+}
 
 absl::string_view EventTypeName(EventType t) {
   return t == EventType::kNormal ? "Normal" : "Warning";

@@ -149,16 +149,25 @@ TEST(Rfc1123Z, GoLayout) {
 
 // --- describe Events --------------------------------------------------------------
 
-Timeline Synthetic(std::vector<TimelineEvent> events) {
-  Timeline tl;
-  tl.events = std::move(events);
-  return tl;
+// An event of CronJob/cj; `reason` must be a literal (TimelineEvent keeps a
+// view of it), the message is copied into the Timeline's text by Synthetic.
+struct SyntheticEvent {
+  int64_t s;
+  absl::string_view reason;
+  std::string message;
+};
+
+SyntheticEvent Ev(int64_t s, absl::string_view reason, absl::string_view message) {
+  return SyntheticEvent{s, reason, std::string(message)};
 }
 
-// `reason` must be a literal: TimelineEvent keeps a view of it.
-TimelineEvent Ev(int64_t s, absl::string_view reason, absl::string_view message) {
-  return TimelineEvent{s * 1000, "CronJob/cj", EventType::kNormal, reason, std::string(message),
-                       "cronjob-controller"};
+Timeline Synthetic(const std::vector<SyntheticEvent>& events) {
+  Timeline tl;
+  for (const SyntheticEvent& e : events) {
+    tl.events.push_back(TimelineEvent{e.s * 1000, tl.text.Append("CronJob/cj"), EventType::kNormal,
+                                      e.reason, tl.text.Append(e.message), "cronjob-controller"});
+  }
+  return tl;
 }
 
 TEST(DescribeEvents, IdenticalEventsAreCounted) {
@@ -175,7 +184,7 @@ TEST(DescribeEvents, IdenticalEventsAreCounted) {
 }
 
 TEST(DescribeEvents, TenDistinctMessagesAreCombined) {
-  std::vector<TimelineEvent> v;
+  std::vector<SyntheticEvent> v;
   for (int i = 0; i < 12; ++i) v.push_back(Ev(60 * i, "SuccessfulCreate", absl::StrCat("Created job j", i)));
   const auto events = DescribeEvents(Synthetic(v), "CronJob/cj", Instant::FromUnixSeconds(720));
   // Nine single events, then one combined event updated three times.

@@ -6,8 +6,11 @@
 #include "kron/timeline.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -110,7 +113,7 @@ TEST(SeedJob, CompletesWithOnePod) {
   const Timeline tl = Plan(ReadSeed("job-test01.yml"), "2026-01-01T08:00:00Z", "2026-01-01T08:10:00Z");
   ASSERT_EQ(tl.events.size(), 2u);
   EXPECT_EQ(tl.events[0].reason, "SuccessfulCreate");
-  EXPECT_THAT(tl.events[0].message, MatchesRegex("Created pod: job-test01-[bcdfghjklmnpqrstvwxz2456789]{5}"));
+  EXPECT_THAT(std::string(tl.events[0].message), MatchesRegex("Created pod: job-test01-[bcdfghjklmnpqrstvwxz2456789]{5}"));
   EXPECT_EQ(tl.events[0].source, "job-controller");
   EXPECT_EQ(tl.events[0].object, "Job/job-test01");
   EXPECT_EQ(tl.events[1].reason, "Completed");
@@ -428,6 +431,45 @@ TEST(PlanDay, OneDayOfEveryMinute) {
   // A CronJob created at 00:00:00 first fires at 00:01 (Next is strictly after creation).
   EXPECT_EQ(tl.jobs.size(), 1440u);
   EXPECT_EQ(GetJobsTable(tl, T("2026-01-01T23:59:30Z")).rows.size(), 3u);
+}
+
+// The events' text lives in the Timeline: views stay valid across appends
+// that open new blocks and across moves of the Timeline.
+TEST(TimelineText, ViewsSurviveGrowthAndMoves) {
+  TimelineText text;
+  std::vector<absl::string_view> views;
+  std::vector<std::string> want;
+  for (int i = 0; i < 20000; ++i) {  // several blocks (~290 KB)
+    want.push_back(absl::StrCat("Pod/cronjob-test01-", i));
+    views.push_back(text.Append({"Pod/", "cronjob-test01-", absl::StrCat(i)}));
+  }
+  const std::string big(1 << 20, 'x');  // larger than any block
+  views.push_back(text.Append(big));
+  want.push_back(big);
+  views.push_back(text.Append({}));
+  want.push_back("");
+  TimelineText moved = std::move(text);
+  TimelineText assigned;
+  assigned.Append("replaced");
+  assigned = std::move(moved);
+  for (size_t i = 0; i < want.size(); ++i) ASSERT_EQ(views[i], want[i]) << i;
+  size_t total = 0;
+  for (const std::string& w : want) total += w.size();
+  EXPECT_EQ(assigned.bytes_used(), total);
+}
+
+TEST(TimelineText, EventsViewTheMovedTimeline) {
+  std::optional<Timeline> holder;
+  std::string first_object;
+  {
+    Timeline tl = Plan(ReadSeed("cronjob-test01.yml"), "2026-01-01T07:59:30Z", "2026-01-01T09:00:00Z");
+    first_object = std::string(tl.events.front().object);
+    holder.emplace(std::move(tl));
+  }
+  EXPECT_EQ(holder->events.front().object, first_object);
+  EXPECT_EQ(holder->events.front().message, "Created job cronjob-test01-29454240");
+  static_assert(!std::is_copy_constructible_v<Timeline>);
+  static_assert(std::is_nothrow_move_constructible_v<Timeline>);
 }
 
 }  // namespace

@@ -28,10 +28,17 @@
 // Times are Unix milliseconds. Event times are printed as the API server
 // stores them (whole seconds, truncated). Nothing here reads a clock or a
 // random source: pod-name suffixes come from SeededNameGenerator(seed).
+//
+// A Timeline owns the text of its events (TimelineText): TimelineEvent's
+// `object` and `message` are views into it, valid as long as the Timeline
+// (or the one it is moved into) lives. Timeline is therefore move-only.
 #ifndef KRON_TIMELINE_H_
 #define KRON_TIMELINE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,13 +93,44 @@ struct PlanOptions {
 enum class EventType : uint8_t { kNormal, kWarning };
 absl::string_view EventTypeName(EventType t);  // "Normal", "Warning"
 
+// `object` and `message` view the owning Timeline's `text` (or static
+// storage): they live as long as that Timeline, and moving the Timeline
+// keeps them valid. An event copied out of its Timeline must not outlive it.
 struct TimelineEvent {
   int64_t time_ms = 0;
-  std::string object;  // `CronJob/x`, `Job/x`, `Pod/x`
+  absl::string_view object;  // `CronJob/x`, `Job/x`, `Pod/x` (Timeline::text)
   EventType type = EventType::kNormal;
   absl::string_view reason;  // static storage (the controllers' constants)
-  std::string message;
+  absl::string_view message;  // Timeline::text
   absl::string_view source;  // `cronjob-controller`, `job-controller` (static)
+};
+
+// Append-only storage for event text: a few large blocks that never move,
+// so the views it hands out survive appends and moves (a day of a `*/1`
+// CronJob is ~13,000 strings; one heap block each dominated the simulation
+// and freeing the plan). Move-only: a copy would leave the copied events
+// viewing the original's blocks.
+class TimelineText {
+ public:
+  TimelineText() = default;
+  TimelineText(TimelineText&& o) noexcept;
+  TimelineText& operator=(TimelineText&& o) noexcept;
+  TimelineText(const TimelineText&) = delete;
+  TimelineText& operator=(const TimelineText&) = delete;
+  ~TimelineText() = default;
+
+  // Stores the concatenation of `parts` and returns a view of it.
+  absl::string_view Append(std::initializer_list<absl::string_view> parts);
+  absl::string_view Append(absl::string_view s) { return Append({s}); }
+
+  size_t bytes_used() const { return used_; }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;  // free space in blocks_.back()
+  size_t left_ = 0;
+  size_t block_size_ = 0;  // of the last block not sized for one large string
+  size_t used_ = 0;
 };
 
 inline constexpr absl::string_view kCronJobControllerSource = "cronjob-controller";
@@ -156,8 +194,10 @@ struct PlannedCronJob {
   std::vector<int32_t> jobs;  // indexes into Timeline::jobs, in creation order
 };
 
+// Move-only (TimelineText): the events view `text`.
 struct Timeline {
   PlanOptions options;
+  TimelineText text;  // the events' object and message bytes
   std::vector<TimelineEvent> events;  // in time order; ties in causal order
   std::vector<PlannedCronJob> cronjobs;
   std::vector<PlannedJob> jobs;
