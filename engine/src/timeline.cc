@@ -151,6 +151,7 @@ class Simulator {
     std::optional<Instant> last_schedule;
     std::vector<int32_t> active;  // status.active (job ids)
     int64_t requeue_ms = -1;
+    absl::string_view object;  // `CronJob/<name>` in tl_.text, once there is an event
     // Next(last_schedule) in ms, known right after a Job was created: a sync
     // before it finds nothing due (saves the schedule walk on Job events).
     std::optional<Instant> next_after_earliest_for;
@@ -171,6 +172,7 @@ class Simulator {
     // the Timeline.
     absl::InlinedVector<int32_t, 2> active;
     int64_t backoff_sync_ms = -1;
+    absl::string_view object;  // `Job/<name>` in tl_.text, once there is an event
   };
   struct PodState {
     int32_t restarts = 0;
@@ -217,15 +219,15 @@ class Simulator {
 
   void Push(int64_t t, Ev kind, int32_t id) { queue_.push(QItem{t, seq_++, kind, id}); }
 
-  // `message` is the concatenation of its parts. The object and the message
-  // are copied into the Timeline's text blocks (no allocation per event);
-  // `reason` and `source` are string constants.
-  void Emit(int64_t t, absl::string_view kind, absl::string_view name, EventType type,
-            absl::string_view reason, std::initializer_list<absl::string_view> message,
-            absl::string_view source) {
+  // `message` is the concatenation of its parts, copied into the Timeline's
+  // text blocks (no allocation per event). `object` is already there: each
+  // object's `Kind/name` is stored once and shared by its events. `reason`
+  // and `source` are string constants.
+  void Emit(int64_t t, absl::string_view object, EventType type, absl::string_view reason,
+            std::initializer_list<absl::string_view> message, absl::string_view source) {
     TimelineEvent& e = tl_.events.emplace_back();  // in place: the vector is reserved
     e.time_ms = t;
-    e.object = tl_.text.Append({kind, "/", name});
+    e.object = object;
     e.type = type;
     e.reason = reason;
     e.message = tl_.text.Append(message);
@@ -233,11 +235,15 @@ class Simulator {
   }
   void EmitCron(int32_t c, int64_t t, EventType type, absl::string_view reason,
                 std::initializer_list<absl::string_view> msg) {
-    Emit(t, "CronJob", tl_.cronjobs[c].name, type, reason, msg, kCronJobControllerSource);
+    absl::string_view& object = crons_[c].object;
+    if (object.empty()) object = tl_.text.Append({"CronJob/", tl_.cronjobs[c].name});
+    Emit(t, object, type, reason, msg, kCronJobControllerSource);
   }
   void EmitJob(int32_t j, int64_t t, EventType type, absl::string_view reason,
                std::initializer_list<absl::string_view> msg) {
-    Emit(t, "Job", tl_.jobs[j].name, type, reason, msg, kJobControllerSource);
+    absl::string_view& object = jobs_[j].object;
+    if (object.empty()) object = tl_.text.Append({"Job/", tl_.jobs[j].name});
+    Emit(t, object, type, reason, msg, kJobControllerSource);
   }
 
   int32_t NewJob(std::string name, int32_t cron, const JobTemplate* tmpl, int64_t created) {
