@@ -13,17 +13,23 @@ const MANIFEST = hashOf({ m: 'manifest', sfrom: '2026-01-01T07:59:30Z', win: '60
 
 const server = await startServer();
 const shots = [
-  ['schedule.png', { width: 1280, height: 900 }, SCHEDULE, true],
-  ['manifest.png', { width: 1280, height: 900 }, MANIFEST, true],
-  ['schedule-phone.png', { width: 390, height: 844 }, SCHEDULE, true],
-  ['manifest-phone.png', { width: 390, height: 844 }, MANIFEST, true],
+  ['schedule.png', { width: 1280, height: 900 }, SCHEDULE],
+  ['manifest.png', { width: 1280, height: 900 }, MANIFEST],
+  ['schedule-phone.png', { width: 390, height: 844 }, SCHEDULE],
+  ['manifest-phone.png', { width: 390, height: 844 }, MANIFEST],
 ];
 try {
-  for (const [file, viewport, hash, full] of shots) {
+  for (const [file, viewport, hash] of shots) {
     const b = await launch({ viewport });
     const page = await open(b.context, server.url, hash);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(out, file), fullPage: full });
+    // The whole page in the viewport, then two frames: the parts laid out
+    // only near the viewport (content-visibility: auto) render before the
+    // shot; a fullPage screenshot would leave them blank.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: join(out, file) });
     console.log(`docs/screenshots/${file}`);
     await b.close();
   }

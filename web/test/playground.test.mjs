@@ -188,6 +188,10 @@ test('manifest: the seed cronjob-test01.yml validates clean and plans cronjob-te
   const events = await page.textContent('#events');
   assert.match(events, /Created job cronjob-test01-29454240/);
   assert.match(events, /Saw completed job: cronjob-test01-29454240, status: Complete/);
+  // Event lines are laid out only near the viewport (content-visibility):
+  // scrolled into view, the first block is rendered.
+  await page.$eval('#events', (e) => e.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('#events .ev-block').checkVisibility({ contentVisibilityAuto: true }));
   timings['10-minute plan → timeline, tables, events'] = await page.evaluate(() => `${document.body.dataset.planMs} (kron.plan ${document.body.dataset.planEngineMs})`);
   assert.deepEqual(page.errors, []);
   await page.close();
