@@ -726,12 +726,6 @@ struct PlanHandle {
   std::vector<double> columns;  // kron_plan_columns
 };
 
-namespace {
-
-int64_t FloorDiv1000(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
-
-}  // namespace
-
 extern "C" {
 
 // Validates and simulates as kron_plan does (same arguments, no `at`, no
@@ -837,7 +831,7 @@ EMSCRIPTEN_KEEPALIVE const double* kron_plan_columns(PlanHandle* h) {
 EMSCRIPTEN_KEEPALIVE int kron_plan_events_until(const PlanHandle* h, double at) {
   const std::vector<kron::TimelineEvent>& ev = h->tl.events;
   const auto it = std::partition_point(ev.begin(), ev.end(), [&](const kron::TimelineEvent& e) {
-    return static_cast<double>(FloorDiv1000(e.time_ms)) <= at;
+    return static_cast<double>(kron::FloorToSeconds(e.time_ms)) <= at;
   });
   return static_cast<int>(it - ev.begin());
 }
@@ -855,7 +849,7 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_events(const PlanHandle* h, int begin
           const kron::TimelineEvent& x = ev[i];
           absl::StrAppend(&out, i > b ? ",\n" : "\n", "{\"time\":",
                           kron::JsonQuote(kron::FormatRfc3339Utc(
-                              kron::Instant::FromUnixSeconds(FloorDiv1000(x.time_ms)))),
+                              kron::Instant::FromUnixSeconds(kron::FloorToSeconds(x.time_ms)))),
                           ",\"object\":", kron::JsonQuote(x.object), ",\"type\":",
                           kron::JsonQuote(kron::EventTypeName(x.type)),
                           ",\"reason\":", kron::JsonQuote(x.reason),

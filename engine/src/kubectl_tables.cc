@@ -14,12 +14,10 @@
 namespace kron {
 namespace {
 
-int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
-
 // translateTimestampSince: metav1.Time keeps whole seconds, so the object's
 // timestamp is truncated before it is subtracted from `at`.
 std::string Since(int64_t stamp_ms, Instant at) {
-  return HumanDuration(absl::Seconds(at.unix_seconds() - FloorSeconds(stamp_ms)));
+  return HumanDuration(absl::Seconds(at.unix_seconds() - FloorToSeconds(stamp_ms)));
 }
 
 // a == b, last bytes first: the timeline's object names share long
@@ -177,8 +175,8 @@ KubectlTable GetJobsTable(const Timeline& tl, Instant at) {
     if (job.start_ms && *job.start_ms <= at_ms) {
       // Only Complete sets completionTime; a failed Job's duration keeps growing.
       const bool complete = s.status == "Complete";
-      const int64_t end_s = complete ? FloorSeconds(job.finished_ms) : at.unix_seconds();
-      duration = HumanDuration(absl::Seconds(end_s - FloorSeconds(*job.start_ms)));
+      const int64_t end_s = complete ? FloorToSeconds(job.finished_ms) : at.unix_seconds();
+      duration = HumanDuration(absl::Seconds(end_s - FloorToSeconds(*job.start_ms)));
     }
     t.rows.push_back({job.name, s.status, completions, duration, Since(job.created_ms, at)});
   }
@@ -250,7 +248,7 @@ std::vector<DescribedEvent> DescribeEvents(const Timeline& tl, absl::string_view
   for (const TimelineEvent& e : tl.events) {
     if (e.time_ms > at_ms) break;
     if (!SameObject(e.object, object)) continue;
-    const int64_t now_s = FloorSeconds(e.time_ms);
+    const int64_t now_s = FloorToSeconds(e.time_ms);
     size_t a = 0;
     while (a < aggregates.size() && !(aggregates[a].type == e.type &&
                                       aggregates[a].source == e.source &&
@@ -294,7 +292,7 @@ std::vector<DescribedEvent> DescribeEvents(const Timeline& tl, absl::string_view
   }
   // SortableEvents: by lastTimestamp (kron keeps recording order for ties).
   std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
-    return FloorSeconds(x.last_ms) < FloorSeconds(y.last_ms);
+    return FloorToSeconds(x.last_ms) < FloorToSeconds(y.last_ms);
   });
   std::vector<DescribedEvent> out;
   out.reserve(rows.size());
@@ -341,12 +339,12 @@ std::string DescribeJob(const Timeline& tl, int32_t j, Instant at) {
   rows.push_back({"Suspend:", job.suspended ? "true" : "false"});
   rows.push_back({"Backoff Limit:", absl::StrCat(job.backoff_limit)});
   if (job.start_ms && *job.start_ms <= at_ms) {
-    rows.push_back({"Start Time:", FormatRfc1123Z(Instant::FromUnixSeconds(FloorSeconds(*job.start_ms)))});
+    rows.push_back({"Start Time:", FormatRfc1123Z(Instant::FromUnixSeconds(FloorToSeconds(*job.start_ms)))});
     if (s.status == "Complete") {
       rows.push_back({"Completed At:",
-                      FormatRfc1123Z(Instant::FromUnixSeconds(FloorSeconds(job.finished_ms)))});
-      rows.push_back({"Duration:", HumanDuration(absl::Seconds(FloorSeconds(job.finished_ms) -
-                                                               FloorSeconds(*job.start_ms)))});
+                      FormatRfc1123Z(Instant::FromUnixSeconds(FloorToSeconds(job.finished_ms)))});
+      rows.push_back({"Duration:", HumanDuration(absl::Seconds(FloorToSeconds(job.finished_ms) -
+                                                               FloorToSeconds(*job.start_ms)))});
     }
   }
   if (job.active_deadline_seconds) {
@@ -422,7 +420,7 @@ absl::string_view TrimNewlines(absl::string_view s) {
 }
 
 std::string EventTime(const TimelineEvent& e) {
-  return FormatRfc3339Utc(Instant::FromUnixSeconds(FloorSeconds(e.time_ms)));
+  return FormatRfc3339Utc(Instant::FromUnixSeconds(FloorToSeconds(e.time_ms)));
 }
 
 void AppendJsonDescribe(std::string& out, absl::string_view object,

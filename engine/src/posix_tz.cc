@@ -7,6 +7,8 @@
 #include <iterator>
 #include <utility>
 
+#include "civil.h"  // FloorDiv
+
 namespace kron::internal {
 namespace {
 
@@ -23,8 +25,6 @@ int64_t DaysFromCivil(int64_t y, int m, int d) {
   const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
 }
-
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 int DaysIn(int month, int64_t year) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

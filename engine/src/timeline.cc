@@ -23,8 +23,6 @@
 namespace kron {
 namespace {
 
-int64_t FloorSeconds(int64_t ms) { return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000); }
-
 // A scheduled Job's events when its pod succeeds: SuccessfulCreate (Job and
 // pod), Completed, SawCompletedJob and, past the history limit,
 // SuccessfulDelete.
@@ -197,7 +195,7 @@ class Simulator {
   int64_t CountTicks(const Schedule& schedule, int64_t after_ms, int64_t limit) const {
     const int64_t until_s = tl_.options.until.unix_seconds();
     int64_t ticks = 0;
-    FireTimes it(schedule, Instant::FromUnixSeconds(FloorSeconds(after_ms) - 1));
+    FireTimes it(schedule, Instant::FromUnixSeconds(FloorToSeconds(after_ms) - 1));
     for (std::optional<Instant> t = it.Next(); t && t->unix_seconds() < until_s && ticks < limit;
          t = it.Next()) {
       ++ticks;
@@ -295,7 +293,7 @@ class Simulator {
       EmitCron(c, now, EventType::kWarning, kUnsupportedScheduleReason,
                {*st.format.unsupported_schedule_warning});
     }
-    const Instant now_s = Instant::FromUnixSeconds(FloorSeconds(now));
+    const Instant now_s = Instant::FromUnixSeconds(FloorToSeconds(now));
     if (!st.cj->spec.starting_deadline_seconds && st.last_schedule &&
         st.next_after_earliest_for == st.last_schedule && now_s.unix_seconds() * 1000 < st.next_after_earliest_ms) {
       // mostRecentScheduleTime: now < Next(earliest) → nothing due; the
@@ -426,7 +424,7 @@ class Simulator {
       if (!x.start_ms && y.start_ms) return false;
       if (x.start_ms && !y.start_ms) return true;
       if (x.start_ms && y.start_ms) {
-        const int64_t xs = FloorSeconds(*x.start_ms), ys = FloorSeconds(*y.start_ms);
+        const int64_t xs = FloorToSeconds(*x.start_ms), ys = FloorToSeconds(*y.start_ms);
         if (xs != ys) return xs < ys;
       }
       return x.name < y.name;

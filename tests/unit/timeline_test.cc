@@ -472,5 +472,16 @@ TEST(TimelineText, EventsViewTheMovedTimeline) {
   static_assert(std::is_nothrow_move_constructible_v<Timeline>);
 }
 
+// metav1.Time keeps whole seconds: a time in milliseconds is stored as the
+// second at or before it, also before 1970.
+TEST(FloorToSeconds, RoundsTowardThePast) {
+  EXPECT_EQ(FloorToSeconds(0), 0);
+  EXPECT_EQ(FloorToSeconds(1'767'254'400'100), 1'767'254'400);
+  EXPECT_EQ(FloorToSeconds(1'999), 1);
+  EXPECT_EQ(FloorToSeconds(-1), -1);
+  EXPECT_EQ(FloorToSeconds(-1'000), -1);
+  EXPECT_EQ(FloorToSeconds(-1'001), -2);
+}
+
 }  // namespace
 }  // namespace kron

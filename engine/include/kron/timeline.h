@@ -91,6 +91,10 @@ struct PlanOptions {
 
 // --- Output --------------------------------------------------------------------
 
+// A timeline time (Unix milliseconds) as the API server stores it: the whole
+// second at or before it (metav1.Time has second precision).
+constexpr int64_t FloorToSeconds(int64_t ms) { return ms / 1000 - (ms % 1000 < 0); }
+
 enum class EventType : uint8_t { kNormal, kWarning };
 absl::string_view EventTypeName(EventType t);  // "Normal", "Warning"
 
