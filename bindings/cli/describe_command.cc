@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "schedule_arg.h"
 #include "kron/describe.h"
 #include "kron/schedule.h"
@@ -37,13 +38,10 @@ int RunDescribe(const Args& args) {
   }
   if (!schedule_text) return Usage("a SCHEDULE is required");
 
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
-    return 2;
-  }
+  const std::unique_ptr<TimeZones> zones = LoadZones("describe");
+  if (!zones) return kZonesUnavailable;
   const std::optional<Schedule> schedule =
-      ParseScheduleArg(*schedule_text, zone_name.value_or(""), **zones);
+      ParseScheduleArg(*schedule_text, zone_name.value_or(""), *zones);
   if (!schedule) return 1;
   Printf(1, "%s\n", DescribeSchedule(*schedule).c_str());
   if (schedule->kind() == Schedule::Kind::kCron) {

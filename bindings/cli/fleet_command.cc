@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "kron/fleet.h"
 #include "kron/fleet_ingest.h"
 #include "kron/fleet_synth.h"
@@ -28,11 +29,11 @@ constexpr char kFleetUsage[] =
 int Usage(absl::string_view problem) { return UsageError("fleet", problem, kFleetUsage); }
 
 int Generate(uint64_t n, bool ndjson, uint64_t seed) {
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) return Usage(std::string(zones.status().message()));
+  const std::unique_ptr<TimeZones> zones = LoadZones("fleet");
+  if (!zones) return kZonesUnavailable;
   SyntheticFleet::Options options;
   options.seed = seed;
-  SyntheticFleet synth(**zones, options);
+  SyntheticFleet synth(*zones, options);
   const std::string out = ndjson ? synth.Ndjson(n) : synth.ListJson(n);
   Write(1, out);
   return 0;
@@ -85,12 +86,9 @@ int RunFleet(const Args& args) {
   const size_t size = data.size();
   data.append(kIngestPadding, '\0');
 
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron fleet: %s\n", std::string(zones.status().message()).c_str());
-    return 1;
-  }
-  Fleet fleet(**zones);
+  const std::unique_ptr<TimeZones> zones = LoadZones("fleet");
+  if (!zones) return kZonesUnavailable;
+  Fleet fleet(*zones);
   const std::clock_t c0 = std::clock();
   absl::StatusOr<IngestReport> report =
       IngestJson(fleet, absl::string_view(data.data(), size), IngestOptions(), /*padded=*/true);

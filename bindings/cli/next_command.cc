@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "schedule_arg.h"
 #include "kron/describe.h"
 #include "kron/fire_times.h"
@@ -108,12 +109,9 @@ int RunNext(const Args& args) {
     if (!ok) return Usage(absl::StrCat(arg, " needs a value"));
   }
 
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
-    return 2;
-  }
-  if (tsv) return RunTsv(last_only, **zones);
+  const std::unique_ptr<TimeZones> zones = LoadZones("next");
+  if (!zones) return kZonesUnavailable;
+  if (tsv) return RunTsv(last_only, *zones);
   if (!schedule_text) return Usage("a SCHEDULE is required");
 
   int64_t count = 5;
@@ -127,12 +125,12 @@ int RunNext(const Args& args) {
     after = *parsed;
   }
   const std::optional<Schedule> schedule =
-      ParseScheduleArg(*schedule_text, zone_name.value_or(""), **zones);
+      ParseScheduleArg(*schedule_text, zone_name.value_or(""), *zones);
   if (!schedule) return 1;
 
   const Zone& zone = schedule->zone();
   Printf(1, "%s (tzdata %s)\n", DescribeSchedule(*schedule, {.name_utc = true}).c_str(),
-         (**zones).version().c_str());
+         zones->version().c_str());
   Printf(1, "%-27s%s\n", "LOCAL", cronjob ? "UTC                   JOB" : "UTC");
   FireTimes fires(*schedule, after);
   for (int64_t i = 0; i < count; ++i) {

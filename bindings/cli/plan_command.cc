@@ -16,6 +16,7 @@
 #include "absl/strings/string_view.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "kron/instant.h"
 #include "kron/kubectl_tables.h"
 #include "kron/timeline.h"
@@ -81,11 +82,8 @@ int RunPlan(const Args& args) {
   options.from = *from;
   options.until = *until;
 
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron plan: %s\n", std::string(zones.status().message()).c_str());
-    return 2;
-  }
+  const std::unique_ptr<TimeZones> zones = LoadZones("plan");
+  if (!zones) return kZonesUnavailable;
   ValidationOptions vopts;
   vopts.now = *from;
   std::vector<Manifest> manifests;
@@ -97,7 +95,7 @@ int RunPlan(const Args& args) {
       unreadable = true;
       continue;
     }
-    ValidationReport report = ValidateManifestText(text, file, **zones, vopts);
+    ValidationReport report = ValidateManifestText(text, file, *zones, vopts);
     for (const ReportItem& item : report.items) Write(2, absl::StrCat(item.ToString(), "\n"));
     unreadable |= report.unreadable;
     invalid |= report.invalid;
@@ -108,7 +106,7 @@ int RunPlan(const Args& args) {
     Write(2, "kron plan: some object is invalid; nothing planned\n");
     return 1;
   }
-  absl::StatusOr<Timeline> tl = SimulateTimeline(manifests, **zones, options);
+  absl::StatusOr<Timeline> tl = SimulateTimeline(manifests, *zones, options);
   if (!tl.ok()) {
     Printf(2, "kron plan: %s\n", std::string(tl.status().message()).c_str());
     return 2;

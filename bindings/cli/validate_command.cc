@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "kron/instant.h"
 #include "kron/validation.h"
 #include "kron/zone.h"
@@ -54,11 +55,8 @@ int RunValidate(const Args& args) {
     Write(2, kValidateUsage);
     return 2;
   }
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron validate: %s\n", std::string(zones.status().message()).c_str());
-    return 2;
-  }
+  const std::unique_ptr<TimeZones> zones = LoadZones("validate");
+  if (!zones) return kZonesUnavailable;
   bool unreadable = false;
   bool invalid = false;
   int objects = 0;
@@ -70,7 +68,7 @@ int RunValidate(const Args& args) {
       unreadable = true;
       continue;
     }
-    const ValidationReport report = ValidateManifestText(text, file, **zones, options);
+    const ValidationReport report = ValidateManifestText(text, file, *zones, options);
     for (const ReportItem& item : report.items) {
       Write(1, absl::StrCat(item.ToString(), "\n"));
       if (item.severity == Severity::kWarning) ++warnings;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli_io.h"
 #include "commands.h"
+#include "load_zones.h"
 #include "kron/zone.h"
 
 namespace kron::cli {
@@ -25,12 +26,9 @@ int RunZones(const Args& args) {
     return Usage(args.empty() ? "--export-table FILE is required"
                               : absl::StrCat("unexpected arguments starting at ", args[0]));
   }
-  absl::StatusOr<std::unique_ptr<TimeZones>> zones = TimeZones::LoadSystem();
-  if (!zones.ok()) {
-    Printf(2, "kron: %s\n", std::string(zones.status().message()).c_str());
-    return 1;
-  }
-  absl::StatusOr<std::string> table = (*zones)->ExportTable();
+  const std::unique_ptr<TimeZones> zones = LoadZones("zones");
+  if (!zones) return kZonesUnavailable;
+  absl::StatusOr<std::string> table = zones->ExportTable();
   if (!table.ok()) {
     Printf(2, "kron: %s\n", std::string(table.status().message()).c_str());
     return 1;
