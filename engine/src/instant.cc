@@ -7,9 +7,12 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "digits.h"
 
 namespace kron {
 namespace {
+
+using internal::PutPadded;
 
 struct Civil {
   int64_t year;
@@ -24,22 +27,6 @@ Civil ToCivil(int64_t unix) {
   return Civil{int{ymd.year()}, static_cast<int>(unsigned{ymd.month()}),
                static_cast<int>(unsigned{ymd.day()}), static_cast<int>(rem / 3600),
                static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60)};
-}
-
-// Appends `value` zero-padded to `width` digits at `p` (internal::AppendPadded
-// into a buffer); returns the new end.
-char* PutPadded(char* p, int64_t value, int width) {
-  uint64_t magnitude = value < 0 ? 0 - uint64_t(value) : uint64_t(value);
-  if (value < 0) *p++ = '-';
-  char digits[20];
-  int n = 0;
-  do {
-    digits[n++] = char('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  for (int pad = width - n; pad > 0; --pad) *p++ = '0';
-  while (n > 0) *p++ = digits[--n];
-  return p;
 }
 
 // Two digits of `v` (0–99) at `p`.

@@ -521,22 +521,16 @@ std::string RenderTablesJson(const Timeline& tl, Instant at) {
   // CronJobs first, as RenderPlanText.
   out += ",\"describe\":[";
   bool first = true;
-  for (const auto& [name, c] : DescribedObjects(tl, at, true)) {
+  auto entry = [&](absl::string_view kind, absl::string_view name, const std::string& text) {
     out += first ? "{\"object\":" : ",{\"object\":";
-    AppendJsonQuoted(out, absl::StrCat("CronJob/", name));
+    AppendJsonQuoted(out, absl::StrCat(kind, "/", name));
     out += ",\"text\":";
-    AppendJsonQuoted(out, TrimNewlines(DescribeCronJob(tl, c, at)));
+    AppendJsonQuoted(out, TrimNewlines(text));
     out += '}';
     first = false;
-  }
-  for (const auto& [name, j] : DescribedObjects(tl, at, false)) {
-    out += first ? "{\"object\":" : ",{\"object\":";
-    AppendJsonQuoted(out, absl::StrCat("Job/", name));
-    out += ",\"text\":";
-    AppendJsonQuoted(out, TrimNewlines(DescribeJob(tl, j, at)));
-    out += '}';
-    first = false;
-  }
+  };
+  for (const auto& [name, c] : DescribedObjects(tl, at, true)) entry("CronJob", name, DescribeCronJob(tl, c, at));
+  for (const auto& [name, j] : DescribedObjects(tl, at, false)) entry("Job", name, DescribeJob(tl, j, at));
   out += "]}";
   return out;
 }
