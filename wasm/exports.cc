@@ -723,7 +723,6 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan(int n, const char* const* texts, cons
 
 struct PlanHandle {
   kron::Timeline tl;
-  std::vector<double> columns;  // kron_plan_columns
 };
 
 extern "C" {
@@ -789,27 +788,27 @@ EMSCRIPTEN_KEEPALIVE const char* kron_plan_objects(const PlanHandle* h) {
 }
 
 // The objects' numbers, column after column (milliseconds; NaN when unset),
-// kept in the handle until it is freed:
+// written to `out` (4 × Jobs + 7 × Pods doubles, the caller's):
 //   Jobs (one value per Job each)  created, deleted, condition (0 none,
 //                                  1 Complete, 2 Failed), finished;
 //   Pods (one value per Pod each)  job (index), created, deleted, finished,
 //                                  succeeded (0/1), runs, firstRunEnd.
-// Doubles hold every millisecond time exactly (|t| < 2^53).
-EMSCRIPTEN_KEEPALIVE const double* kron_plan_columns(PlanHandle* h) {
+// Doubles hold every millisecond time exactly (|t| < 2^53). Returns how many
+// doubles were written.
+EMSCRIPTEN_KEEPALIVE int kron_plan_columns(const PlanHandle* h, double* out) {
   return Guard(
-      [&]() -> const double* {
+      [&]() -> int {
         const kron::Timeline& tl = h->tl;
         const size_t nj = tl.jobs.size(), np = tl.pods.size();
-        std::vector<double>& c = h->columns;
-        c.assign(4 * nj + 7 * np, std::nan(""));
+        std::fill(out, out + 4 * nj + 7 * np, std::nan(""));
         for (size_t i = 0; i < nj; ++i) {
           const kron::PlannedJob& j = tl.jobs[i];
-          c[i] = double(j.created_ms);
-          if (j.deleted_ms) c[nj + i] = double(*j.deleted_ms);
-          c[2 * nj + i] = double(static_cast<int>(j.condition));
-          c[3 * nj + i] = double(j.finished_ms);
+          out[i] = double(j.created_ms);
+          if (j.deleted_ms) out[nj + i] = double(*j.deleted_ms);
+          out[2 * nj + i] = double(static_cast<int>(j.condition));
+          out[3 * nj + i] = double(j.finished_ms);
         }
-        double* pods = c.data() + 4 * nj;
+        double* const pods = out + 4 * nj;
         for (size_t i = 0; i < np; ++i) {
           const kron::PlannedPod& p = tl.pods[i];
           pods[i] = double(p.job);
@@ -821,9 +820,9 @@ EMSCRIPTEN_KEEPALIVE const double* kron_plan_columns(PlanHandle* h) {
           if (!p.runs.empty()) pods[6 * np + i] = double(p.runs.front().end_ms);
         }
         ClearError();
-        return c.data();
+        return int(4 * nj + 7 * np);
       },
-      static_cast<const double*>(nullptr));
+      -1);
 }
 
 // How many events carry a time (whole seconds, as the API server stores

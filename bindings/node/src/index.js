@@ -390,10 +390,11 @@ export class Kron {
     return this.#asm[name](...args);
   }
 
-  /** @internal `count` doubles at `ptr`, copied out of the module's memory. */
-  _doubles(ptr, count) {
-    if (!ptr) throw this.#error();
-    return this.#m.HEAPF64.slice(ptr >> 3, (ptr >> 3) + count);
+  /** @internal a plan's `count` numeric columns (kron_plan_columns) into a Float64Array */
+  _planColumns(handle, count) {
+    const out = this.#scratchFor(Math.max(1, count));
+    if (this.#asm.kron_plan_columns(handle, out) !== count) throw this.#error();
+    return this.#m.HEAPF64.slice(out / 8, out / 8 + count);
   }
 
   /** @internal */
@@ -801,7 +802,7 @@ export class PlanHandle {
     const h = this.#live();
     const o = JSON.parse(this.#kron._string(this.#kron._call('kron_plan_objects', h)));
     const nj = o.jobs.name.length, np = o.pods.name.length;
-    const all = this.#kron._doubles(this.#kron._call('kron_plan_columns', h), 4 * nj + 7 * np);
+    const all = this.#kron._planColumns(h, 4 * nj + 7 * np);
     let at = 0;
     const take = (n) => all.subarray(at, (at += n));
     for (const k of ['created', 'deleted', 'condition', 'finished']) o.jobs[k] = take(nj);
