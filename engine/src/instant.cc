@@ -75,9 +75,9 @@ std::string FormatRfc3339(Instant t, int32_t utc_offset_seconds) {
     // an odd offset (such as LMT) are not printed.
     const int32_t a = std::abs(utc_offset_seconds);
     *p++ = utc_offset_seconds < 0 ? '-' : '+';
-    p = PutPadded(p, a / 3600, 2);
+    p = Put2(p, a / 3600);  // |offset| < 100 h
     *p++ = ':';
-    p = PutPadded(p, a / 60 % 60, 2);
+    p = Put2(p, a / 60 % 60);
   }
   return std::string(buf, size_t(p - buf));
 }
