@@ -73,18 +73,21 @@ const watchFirstResult = () => {
 const SCHEDULE = hashOf({ spec: '*/1 * * * *', from: '2026-01-01T07:59:30Z' });
 const DAY = hashOf({ m: 'manifest', sfrom: '2025-12-31T23:59:30Z', win: '86400', at: '2026-01-01T12:00:00Z' });
 
+// One load of the page in a new tab: { dom, screen } (watchFirstResult's).
+async function firstResult(context, url) {
+  const page = await context.newPage();
+  await page.goto(url + '#' + SCHEDULE);
+  await page.waitForFunction(() => window.__shown, null, { timeout: 30000 });
+  const [dom, screen] = await page.evaluate(() => [window.__seen, window.__shown]);
+  await page.close();
+  return { dom, screen };
+}
+
 async function firstResults(url, out) {
   const b = await launch();
   await b.context.addInitScript(watchFirstResult);
   try {
-    for (let k = 0; k < 3; k++) {
-      const page = await b.context.newPage();
-      await page.goto(url + '#' + SCHEDULE);
-      await page.waitForFunction(() => window.__shown, null, { timeout: 30000 });
-      const [dom, screen] = await page.evaluate(() => [window.__seen, window.__shown]);
-      out[k ? 'warm' : 'cold'].push({ dom, screen });
-      await page.close();
-    }
+    for (let k = 0; k < 3; k++) out[k ? 'warm' : 'cold'].push(await firstResult(b.context, url));
   } finally { await b.close(); }
 }
 
@@ -97,11 +100,7 @@ async function firstVisit(url, out) {
     const other = await b.context.newPage();
     await other.setContent('<h1>Another page</h1><p>Text, <code>code</code>, <input type="datetime-local"></p>');
     await other.waitForTimeout(1500);
-    const page = await b.context.newPage();
-    await page.goto(url + '#' + SCHEDULE);
-    await page.waitForFunction(() => window.__shown, null, { timeout: 30000 });
-    const [dom, screen] = await page.evaluate(() => [window.__seen, window.__shown]);
-    out.visit.push({ dom, screen });
+    out.visit.push(await firstResult(b.context, url));
   } finally { await b.close(); }
 }
 
